@@ -100,21 +100,6 @@ class ServiceResolverTest {
   }
 
   @Test
-  void missingTestcontainersJarCountsAsNoDocker() {
-    ContainerStarter withoutJar = new FakeContainers(null) {
-      @Override
-      public ProbeResult dockerAvailable() {
-        throw new NoClassDefFoundError("org/testcontainers/DockerClientFactory");
-      }
-    };
-
-    Resolution<RedisEndpoint> redis = resolver(Map.of(), withoutJar).redis();
-
-    assertThat(redisProbe.addresses).containsExactly("127.0.0.1:6379");
-    assertThatThrownBy(redis::endpoint).hasMessageContaining("Testcontainers is not on the classpath");
-  }
-
-  @Test
   void localRedisChosenWhenNoEnvironmentOrDocker() {
     ServiceResolver resolver = new ServiceResolver(environmentWithoutHotpathVariables(),
         System.getProperties(), noDocker, WireProbe.redis(), postgresProbe, ServiceResolver.PROBE_TIMEOUT);

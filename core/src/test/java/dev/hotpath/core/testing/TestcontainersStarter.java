@@ -9,8 +9,12 @@ import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The {@link ContainerStarter} backed by Testcontainers: the only class that names it. Containers
- * are never stopped here; Testcontainers' Ryuk removes them when the JVM exits.
+ * The {@link ContainerStarter} backed by Testcontainers. Containers are never stopped here;
+ * Testcontainers' Ryuk removes them when the JVM exits.
+ *
+ * <p>Only the nested {@link Engine} names Testcontainers types: the JVM loads it on first use, so
+ * without the Testcontainers jar this class still loads and each method throws
+ * {@link NoClassDefFoundError}, which the resolver reads as "no Docker".
  */
 final class TestcontainersStarter implements ContainerStarter {
 
@@ -50,7 +54,7 @@ final class TestcontainersStarter implements ContainerStarter {
       return ProbeResult.notAnswering("no Docker engine (DOCKER_HOST unset, no " + dockerSocket
           + ", no " + userHome.resolve(".testcontainers.properties") + ")");
     }
-    return DockerClientFactory.instance().isDockerAvailable()
+    return Engine.dockerAvailable()
         ? ProbeResult.answering("Docker engine answers")
         : ProbeResult.notAnswering("Docker engine configured but not answering");
   }
@@ -64,24 +68,40 @@ final class TestcontainersStarter implements ContainerStarter {
 
   @Override
   public RedisEndpoint startRedis() {
-    GenericContainer<?> redis =
-        new GenericContainer<>(DockerImageName.parse(REDIS_IMAGE)).withExposedPorts(REDIS_PORT);
-    redis.start();
-    return RedisEndpoint.of(redis.getHost(), redis.getMappedPort(REDIS_PORT));
+    return Engine.startRedis();
   }
 
   @Override
   public PostgresEndpoint startPostgres() {
-    GenericContainer<?> postgres = new GenericContainer<>(DockerImageName.parse(POSTGRES_IMAGE))
-        .withExposedPorts(POSTGRES_PORT)
-        .withEnv("POSTGRES_DB", "test")
-        .withEnv("POSTGRES_USER", "postgres")
-        .withEnv("POSTGRES_HOST_AUTH_METHOD", "trust")
-        // The image's init script runs a temporary server first: only the second start is real.
-        .waitingFor(Wait.forLogMessage(".*database system is ready to accept connections.*\\s", 2));
-    postgres.start();
-    String jdbcUrl = "jdbc:postgresql://" + postgres.getHost() + ":"
-        + postgres.getMappedPort(POSTGRES_PORT) + "/test";
-    return new PostgresEndpoint(jdbcUrl, "postgres", "");
+    return Engine.startPostgres();
+  }
+
+  /** Every Testcontainers reference, loaded only when Docker is plausible. */
+  private static final class Engine {
+
+    static boolean dockerAvailable() {
+      return DockerClientFactory.instance().isDockerAvailable();
+    }
+
+    static RedisEndpoint startRedis() {
+      GenericContainer<?> redis =
+          new GenericContainer<>(DockerImageName.parse(REDIS_IMAGE)).withExposedPorts(REDIS_PORT);
+      redis.start();
+      return RedisEndpoint.of(redis.getHost(), redis.getMappedPort(REDIS_PORT));
+    }
+
+    static PostgresEndpoint startPostgres() {
+      GenericContainer<?> postgres = new GenericContainer<>(DockerImageName.parse(POSTGRES_IMAGE))
+          .withExposedPorts(POSTGRES_PORT)
+          .withEnv("POSTGRES_DB", "test")
+          .withEnv("POSTGRES_USER", "postgres")
+          .withEnv("POSTGRES_HOST_AUTH_METHOD", "trust")
+          // The image's init script runs a temporary server first: only the second start is real.
+          .waitingFor(Wait.forLogMessage(".*database system is ready to accept connections.*\\s", 2));
+      postgres.start();
+      String jdbcUrl = "jdbc:postgresql://" + postgres.getHost() + ":"
+          + postgres.getMappedPort(POSTGRES_PORT) + "/test";
+      return new PostgresEndpoint(jdbcUrl, "postgres", "");
+    }
   }
 }

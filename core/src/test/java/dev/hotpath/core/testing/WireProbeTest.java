@@ -19,43 +19,35 @@ class WireProbeTest {
   private static final byte[] SSL_REQUEST = {0, 0, 0, 8, 0x04, (byte) 0xD2, 0x16, 0x2F};
 
   @Test
-  void redisProbeAcceptsPong() throws Exception {
-    try (OneReplyServer server = new OneReplyServer(6, "+PONG\r\n")) {
-      ProbeResult result = WireProbe.redis().probe("127.0.0.1", server.port(), TIMEOUT);
+  void redisProbeSendsPingAndAcceptsPong() throws Exception {
+    Exchange exchange = redisExchange("+PONG\r\n");
 
-      assertThat(result.answered()).isTrue();
-      assertThat(server.received()).asString(StandardCharsets.US_ASCII).isEqualTo("PING\r\n");
-    }
+    assertThat(exchange.result().answered()).isTrue();
+    assertThat(exchange.request()).asString(StandardCharsets.US_ASCII).isEqualTo("PING\r\n");
   }
 
   @Test
   void redisProbeRejectsServerAnsweringGarbage() throws Exception {
-    try (OneReplyServer server = new OneReplyServer(6, "HTTP/1.1 400 Bad Request\r\n\r\n")) {
-      ProbeResult result = WireProbe.redis().probe("127.0.0.1", server.port(), TIMEOUT);
+    ProbeResult result = redisExchange("HTTP/1.1 400 Bad Request\r\n\r\n").result();
 
-      assertThat(result.answered()).isFalse();
-      assertThat(result.detail()).contains("not Redis", "HTTP/1.1 400");
-    }
+    assertThat(result.answered()).isFalse();
+    assertThat(result.detail()).contains("not Redis", "HTTP/1.1 400");
   }
 
   @Test
   void redisProbeReportsNoauthAsNeedingPassword() throws Exception {
-    try (OneReplyServer server = new OneReplyServer(6, "-NOAUTH Authentication required.\r\n")) {
-      ProbeResult result = WireProbe.redis().probe("127.0.0.1", server.port(), TIMEOUT);
+    ProbeResult result = redisExchange("-NOAUTH Authentication required.\r\n").result();
 
-      assertThat(result.answered()).isFalse();
-      assertThat(result.detail()).contains("needs a password", "HOTPATH_REDIS_URI");
-    }
+    assertThat(result.answered()).isFalse();
+    assertThat(result.detail()).contains("needs a password", "HOTPATH_REDIS_URI");
   }
 
   @Test
   void redisProbeRejectsServerClosingWithoutAnswer() throws Exception {
-    try (OneReplyServer server = new OneReplyServer(6, "")) {
-      ProbeResult result = WireProbe.redis().probe("127.0.0.1", server.port(), TIMEOUT);
+    ProbeResult result = redisExchange("").result();
 
-      assertThat(result.answered()).isFalse();
-      assertThat(result.detail()).contains("closed the connection");
-    }
+    assertThat(result.answered()).isFalse();
+    assertThat(result.detail()).contains("closed the connection");
   }
 
   @Test
@@ -84,28 +76,40 @@ class WireProbeTest {
 
   @Test
   void postgresProbeSendsSslRequestAndAcceptsRefusal() throws Exception {
-    try (OneReplyServer server = new OneReplyServer(8, "N")) {
-      ProbeResult result = WireProbe.postgres().probe("127.0.0.1", server.port(), TIMEOUT);
+    Exchange exchange = postgresExchange("N");
 
-      assertThat(result.answered()).isTrue();
-      assertThat(server.received()).containsExactly(SSL_REQUEST);
-    }
+    assertThat(exchange.result().answered()).isTrue();
+    assertThat(exchange.request()).containsExactly(SSL_REQUEST);
   }
 
   @Test
   void postgresProbeAcceptsSslOffer() throws Exception {
-    try (OneReplyServer server = new OneReplyServer(8, "S")) {
-      assertThat(WireProbe.postgres().probe("127.0.0.1", server.port(), TIMEOUT).answered()).isTrue();
-    }
+    assertThat(postgresExchange("S").result().answered()).isTrue();
   }
 
   @Test
   void postgresProbeRejectsServerAnsweringGarbage() throws Exception {
-    try (OneReplyServer server = new OneReplyServer(8, "+PONG\r\n")) {
-      ProbeResult result = WireProbe.postgres().probe("127.0.0.1", server.port(), TIMEOUT);
+    ProbeResult result = postgresExchange("+PONG\r\n").result();
 
-      assertThat(result.answered()).isFalse();
-      assertThat(result.detail()).contains("not PostgreSQL", "0x2b");
+    assertThat(result.answered()).isFalse();
+    assertThat(result.detail()).contains("not PostgreSQL", "0x2b");
+  }
+
+  private record Exchange(ProbeResult result, byte[] request) {}
+
+  private static Exchange redisExchange(String reply) throws Exception {
+    return exchange(WireProbe.redis(), "PING\r\n".length(), reply);
+  }
+
+  private static Exchange postgresExchange(String reply) throws Exception {
+    return exchange(WireProbe.postgres(), SSL_REQUEST.length, reply);
+  }
+
+  /** Probes a server that reads a request of the probe's length, answers {@code reply} and closes. */
+  private static Exchange exchange(ServiceProbe probe, int requestLength, String reply) throws Exception {
+    try (OneReplyServer server = new OneReplyServer(requestLength, reply)) {
+      ProbeResult result = probe.probe("127.0.0.1", server.port(), TIMEOUT);
+      return new Exchange(result, server.received());
     }
   }
 
