@@ -104,28 +104,37 @@ class UnitOfWorkTest {
   }
 
   @Test
-  void aUnitClosedFromAnotherThreadIsNoLongerCurrentOnItsOwn() throws Exception {
+  void aUnitClosedFromAnotherThreadStaysCurrentOnItsOwnUntilClosedThere() throws Exception {
     UnitOfWork outer = UnitOfWork.begin("outer");
     UnitOfWork inner = UnitOfWork.begin("inner");
 
     worker.submit(inner::close).get();
 
+    assertThat(inner.isClosed()).isTrue();
+    assertThat(UnitOfWork.current()).containsSame(inner);
+    inner.close();
     assertThat(UnitOfWork.current()).containsSame(outer);
-    try (UnitOfWork next = UnitOfWork.begin("next")) {
-      assertThat(next.parent()).containsSame(outer);
-    }
     outer.close();
     assertThat(UnitOfWork.current()).isEmpty();
   }
 
   @Test
-  void childrenOfAClosedUnitCountAsClosed() throws Exception {
-    UnitOfWork outer = UnitOfWork.begin("outer");
-    UnitOfWork onWorker = worker.submit(UnitOfWork.wrap(() -> UnitOfWork.begin("on worker"))).get();
+  void aWrappedTaskSeesItsUnitEvenIfTheUnitClosedBeforeTheTaskRan() throws Exception {
+    Callable<String> task;
+    try (UnitOfWork request = UnitOfWork.begin("request")) {
+      task =
+          UnitOfWork.wrap(
+              () -> {
+                UnitOfWork carried = UnitOfWork.current().orElseThrow();
+                try (UnitOfWork child = UnitOfWork.begin("after the request")) {
+                  assertThat(child.isClosed()).isFalse();
+                }
+                assertThat(UnitOfWork.current()).containsSame(carried);
+                return carried.name() + (carried.isClosed() ? " (closed)" : "");
+              });
+    }
 
-    outer.close();
-
-    assertThat(onWorker.isClosed()).isTrue();
+    assertThat(worker.submit(task).get()).isEqualTo("request (closed)");
   }
 
   @Test
