@@ -95,6 +95,17 @@ class LatencyRecorderTest {
   }
 
   @Test
+  void recordSinceRecordsTheTicksElapsedAndRotatesByTheSameReading() {
+    recorder.record(1_000);
+    long start = recorder.ticker().read();
+    ticker.advance(Duration.ofSeconds(70)); // a 70 s call: the window that held 1_000 has passed
+    assertThat(recorder.recordSince(start)).isEqualTo(Duration.ofSeconds(70).toNanos());
+    LatencySnapshot snapshot = recorder.snapshot();
+    assertThat(snapshot.count()).isEqualTo(1);
+    assertThat(snapshot.max()).isCloseTo(70_000_000_000L, within(700_000_000L));
+  }
+
+  @Test
   void negativeValuesAreRecordedAsZeroAndCounted() {
     recorder.record(-5);
     recorder.record(Long.MIN_VALUE);
