@@ -149,6 +149,37 @@ class LatencyRecorderTest {
   }
 
   @Test
+  void rotatingWhileOthersRecordLosesNoCounts() throws Exception {
+    int writers = 3;
+    int perWriter = 30_000;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<?>> done = new ArrayList<>();
+    try {
+      for (int t = 0; t < writers; t++) {
+        done.add(pool.submit(() -> {
+          go.await();
+          for (int i = 0; i < perWriter; i++) {
+            recorder.record(1_000);
+          }
+          return null;
+        }));
+      }
+      go.countDown();
+      while (!done.stream().allMatch(Future::isDone)) {
+        ticker.advance(Duration.ofSeconds(3)); // slices end while writers write
+        recorder.snapshot();
+      }
+      for (Future<?> future : done) {
+        future.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(recorder.allTime().count()).isEqualTo((long) writers * perWriter);
+  }
+
+  @Test
   void defaultsAreSixtySecondsAndOneHour() {
     LatencyRecorder defaults = LatencyRecorder.create();
     assertThat(defaults.window()).isEqualTo(Duration.ofSeconds(60));
