@@ -53,10 +53,7 @@ public final class GuardBuilder<K, V> {
   private ScheduledExecutorService scheduler;
 
   GuardBuilder(String name) {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("guard name must not be blank, was " + quoted(name));
-    }
-    this.name = name;
+    this.name = ConfigChecks.name("guard name", name);
   }
 
   /**
@@ -111,8 +108,8 @@ public final class GuardBuilder<K, V> {
    *     is negative
    */
   public GuardBuilder<K, V> bulkhead(int maxConcurrentCalls, Duration maxWait) {
-    requireAtLeastOne("bulkhead maxConcurrentCalls", maxConcurrentCalls);
-    this.bulkheadWait = requireNotNegative("bulkhead maxWait", maxWait);
+    ConfigChecks.atLeastOne("bulkhead maxConcurrentCalls", maxConcurrentCalls);
+    this.bulkheadWait = ConfigChecks.notNegative("bulkhead maxWait", maxWait);
     this.bulkheadPermits = maxConcurrentCalls;
     return this;
   }
@@ -127,9 +124,9 @@ public final class GuardBuilder<K, V> {
    * @throws IllegalArgumentException if a value breaks its rule
    */
   public GuardBuilder<K, V> rateLimit(int permits, Duration period, Duration maxWait) {
-    requireAtLeastOne("rate limit permits", permits);
-    this.ratePeriod = requirePositive("rate limit period", period);
-    this.rateWait = requireNotNegative("rate limit maxWait", maxWait);
+    ConfigChecks.atLeastOne("rate limit permits", permits);
+    this.ratePeriod = ConfigChecks.positive("rate limit period", period);
+    this.rateWait = ConfigChecks.notNegative("rate limit maxWait", maxWait);
     this.ratePermits = permits;
     return this;
   }
@@ -159,9 +156,9 @@ public final class GuardBuilder<K, V> {
    * @throws IllegalArgumentException if a value breaks its rule
    */
   public GuardBuilder<K, V> retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
-    requireAtLeastOne("retry maxAttempts", maxAttempts);
-    requireNotNegative("retry initialBackoff", initialBackoff);
-    requireNotNegative("retry maxBackoff", maxBackoff);
+    ConfigChecks.atLeastOne("retry maxAttempts", maxAttempts);
+    ConfigChecks.notNegative("retry initialBackoff", initialBackoff);
+    ConfigChecks.notNegative("retry maxBackoff", maxBackoff);
     if (maxBackoff.compareTo(initialBackoff) < 0) {
       throw new IllegalArgumentException("retry maxBackoff must be at least initialBackoff "
           + initialBackoff + ", was " + maxBackoff);
@@ -208,7 +205,7 @@ public final class GuardBuilder<K, V> {
    * @throws IllegalArgumentException if {@code timeout} is not positive
    */
   public GuardBuilder<K, V> timeout(Duration timeout) {
-    this.timeout = requirePositive("timeout", timeout);
+    this.timeout = ConfigChecks.positive("timeout", timeout);
     return this;
   }
 
@@ -221,7 +218,7 @@ public final class GuardBuilder<K, V> {
    * @throws IllegalArgumentException if {@code deadline} is not positive
    */
   public GuardBuilder<K, V> deadline(Duration deadline) {
-    this.deadline = requirePositive("deadline", deadline);
+    this.deadline = ConfigChecks.positive("deadline", deadline);
     return this;
   }
 
@@ -320,31 +317,5 @@ public final class GuardBuilder<K, V> {
       throw new IllegalArgumentException(what + " must not be longer than the deadline "
           + deadline + ", was " + value);
     }
-  }
-
-  private static void requireAtLeastOne(String what, int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException(what + " must be at least 1, was " + value);
-    }
-  }
-
-  private static Duration requirePositive(String what, Duration value) {
-    Objects.requireNonNull(value, what);
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(what + " must be positive, was " + value);
-    }
-    return value;
-  }
-
-  private static Duration requireNotNegative(String what, Duration value) {
-    Objects.requireNonNull(value, what);
-    if (value.isNegative()) {
-      throw new IllegalArgumentException(what + " must not be negative, was " + value);
-    }
-    return value;
-  }
-
-  private static String quoted(String value) {
-    return value == null ? "null" : '"' + value + '"';
   }
 }
