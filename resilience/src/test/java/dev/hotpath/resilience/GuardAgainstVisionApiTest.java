@@ -159,6 +159,24 @@ class GuardAgainstVisionApiTest {
   }
 
   @Test
+  void asyncCallsRetryAndCountOnceInTheBreaker() throws Exception {
+    Guard<String, String> guard = Guard.builder("vision-api")
+        .circuitBreaker(CircuitBreakerConfig.ofDefaults())
+        .retry(3, Duration.ZERO, Duration.ZERO)
+        .build();
+    stub.script(Reply.status(503), Reply.tooManyRequests("0"));
+
+    assertThat(guard.callAsync("cat.jpg", () -> client.labelsAsync("cat.jpg")).get(20, TimeUnit.SECONDS))
+        .startsWith("cat,sofa");
+
+    assertThat(stub.requests()).isEqualTo(3);
+    GuardStats stats = guard.stats();
+    assertThat(stats.retries()).isEqualTo(2);
+    assertThat(stats.successes()).isEqualTo(1);
+    assertThat(stats.failures()).isZero();
+  }
+
+  @Test
   void timeoutCutsAHungCall() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     Guard<String, String> guard = Guard.builder("vision-api").timeout(Duration.ofMillis(200)).build();
