@@ -46,17 +46,16 @@ final class AsyncCall<V> {
 
   private void finish(Throwable failure) {
     releaseBulkhead();
-    long nanos = guard.ticker.read() - start;
     if (failure == null) {
+      long nanos = guard.events.succeeded(start);
       if (guard.breaker != null) {
         guard.breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
       }
-      guard.events.succeeded(nanos);
     } else {
+      long nanos = guard.events.failed(failure, start);
       if (guard.breaker != null) {
         guard.breaker.onError(nanos, TimeUnit.NANOSECONDS, failure);
       }
-      guard.events.failed(failure, nanos);
     }
   }
 

@@ -78,7 +78,7 @@ public final class DefaultGuard<K, V> implements Guard<K, V> {
     this.timeoutNanos = settings.timeout() == null ? NO_LIMIT : RetryPlan.saturatedNanos(settings.timeout());
     this.deadlineNanos = settings.deadline() == null ? NO_LIMIT : RetryPlan.saturatedNanos(settings.deadline());
     LatencyRegistry metrics = settings.metrics() == null ? LatencyRegistry.create() : settings.metrics();
-    this.events = new GuardEvents(name, settings.listeners(), metrics.recorder("guard." + name));
+    this.events = new GuardEvents(name, settings.listeners(), metrics.recorder("guard." + name), ticker);
     this.scheduler = settings.scheduler() == null ? SharedScheduler.INSTANCE : settings.scheduler();
   }
 
@@ -148,18 +148,16 @@ public final class DefaultGuard<K, V> implements Guard<K, V> {
       try {
         value = retried(work, start);
       } catch (Throwable failure) {
-        long nanos = ticker.read() - start;
+        long nanos = events.failed(failure, start);
         if (breaker != null) {
           breaker.onError(nanos, TimeUnit.NANOSECONDS, failure);
         }
-        events.failed(failure, nanos);
         throw failure;
       }
-      long nanos = ticker.read() - start;
+      long nanos = events.succeeded(start);
       if (breaker != null) {
         breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
       }
-      events.succeeded(nanos);
       return value;
     } finally {
       if (bulkhead != null) {

@@ -1,5 +1,6 @@
 package dev.hotpath.resilience.internal;
 
+import dev.hotpath.core.Ticker;
 import dev.hotpath.metrics.LatencyRecorder;
 import dev.hotpath.resilience.CallRejectedException;
 import dev.hotpath.resilience.CallRejectedException.Reason;
@@ -19,6 +20,9 @@ final class GuardEvents {
   private final String guard;
   private final GuardListener[] listeners;
   private final LatencyRecorder latency;
+  private final Ticker ticker;
+  /** True when the recorder's clock is the guard's, so one clock read times and records a call. */
+  private final boolean sharedClock;
   private final LongAdder calls = new LongAdder();
   private final LongAdder successes = new LongAdder();
   private final LongAdder failures = new LongAdder();
@@ -26,10 +30,12 @@ final class GuardEvents {
   private final LongAdder fallbacks = new LongAdder();
   private final LongAdder[] rejections = new LongAdder[REASONS.length];
 
-  GuardEvents(String guard, List<GuardListener> listeners, LatencyRecorder latency) {
+  GuardEvents(String guard, List<GuardListener> listeners, LatencyRecorder latency, Ticker ticker) {
     this.guard = guard;
     this.listeners = listeners.toArray(new GuardListener[0]);
     this.latency = latency;
+    this.ticker = ticker;
+    this.sharedClock = latency.ticker() == ticker;
     for (int i = 0; i < rejections.length; i++) {
       rejections[i] = new LongAdder();
     }
@@ -39,9 +45,10 @@ final class GuardEvents {
     calls.increment();
   }
 
-  void succeeded(long nanos) {
+  /** Records a call that started at the guard ticker's {@code start}; returns its latency. */
+  long succeeded(long start) {
     successes.increment();
-    latency.record(nanos);
+    long nanos = recordSince(start);
     for (GuardListener listener : listeners) {
       try {
         listener.onSuccess(guard, nanos);
@@ -49,11 +56,13 @@ final class GuardEvents {
         // a listener must not change the call's outcome
       }
     }
+    return nanos;
   }
 
-  void failed(Throwable failure, long nanos) {
+  /** Records a failed call that started at the guard ticker's {@code start}; returns its latency. */
+  long failed(Throwable failure, long start) {
     failures.increment();
-    latency.record(nanos);
+    long nanos = recordSince(start);
     for (GuardListener listener : listeners) {
       try {
         listener.onFailure(guard, failure, nanos);
@@ -61,6 +70,16 @@ final class GuardEvents {
         // a listener must not change the call's outcome
       }
     }
+    return nanos;
+  }
+
+  private long recordSince(long start) {
+    if (sharedClock) {
+      return latency.recordSince(start);
+    }
+    long nanos = ticker.read() - start;
+    latency.record(nanos);
+    return nanos;
   }
 
   /** Counts and announces a rejection, and returns it for the caller to throw. */
