@@ -244,6 +244,37 @@ class GuardAgainstVisionApiTest {
   }
 
   @Test
+  void concurrentIdenticalAsyncCallsShareOneRequestAndTheAsyncCacheServesRepeats() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    ConcurrentHashMap<String, CompletableFuture<String>> map = new ConcurrentHashMap<>();
+    AsyncResultCache<String, String> cache = (key, loader) -> {
+      CompletableFuture<String> cached = map.get(key);
+      if (cached != null) {
+        return cached;
+      }
+      CompletableFuture<String> loaded = loader.apply(key).toCompletableFuture();
+      loaded.thenAccept(value -> map.put(key, CompletableFuture.completedFuture(value)));
+      return loaded;
+    };
+    Guard<String, String> guard = Guard.builder("vision-api").asyncCache(cache).deduplicate().build();
+    stub.script(Reply.heldUntil(release));
+
+    List<CompletableFuture<String>> calls = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      calls.add(guard.callAsync("cat.jpg", () -> client.labelsAsync("cat.jpg")));
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> stub.requests() == 1);
+    release.countDown();
+    for (CompletableFuture<String> call : calls) {
+      assertThat(call.get(20, TimeUnit.SECONDS)).isEqualTo("cat,sofa:image=cat.jpg");
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> map.containsKey("cat.jpg"));
+    assertThat(guard.callAsync("cat.jpg", () -> client.labelsAsync("cat.jpg")).get()).isEqualTo("cat,sofa:image=cat.jpg");
+
+    assertThat(stub.requests()).isEqualTo(1);
+  }
+
+  @Test
   void bulkheadRejectsCallsBeyondItsLimit() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     Guard<String, String> guard = Guard.builder("vision-api").bulkhead(1, Duration.ZERO).build();
