@@ -6,12 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.hotpath.core.testing.FakeTicker;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -118,34 +112,31 @@ class LatencyRecorderTest {
   void concurrentRecordingLosesNoCounts() throws Exception {
     int threads = 4;
     int perThread = 50_000;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch ready = new CountDownLatch(threads);
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<?>> done = new ArrayList<>();
-    try {
-      for (int t = 0; t < threads; t++) {
-        done.add(pool.submit(() -> {
-          ready.countDown();
-          go.await();
-          for (int i = 0; i < perThread; i++) {
-            recorder.record(i);
-            if (i % 10_000 == 0) {
-              recorder.snapshot(); // readers collecting while writers write must lose nothing
-            }
-          }
-          return null;
-        }));
+    StartedTogether.run(threads, thread -> {
+      for (int i = 0; i < perThread; i++) {
+        recorder.record(i);
+        if (i % 10_000 == 0) {
+          recorder.snapshot(); // readers collecting while writers write must lose nothing
+        }
       }
-      ready.await();
-      go.countDown();
-      for (Future<?> future : done) {
-        future.get(30, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    }, Thread::onSpinWait);
     assertThat(recorder.snapshot().count()).isEqualTo((long) threads * perThread);
     assertThat(recorder.allTime().count()).isEqualTo((long) threads * perThread);
+  }
+
+  @Test
+  void rotatingWhileOthersRecordLosesNoCounts() throws Exception {
+    int writers = 3;
+    int perWriter = 30_000;
+    StartedTogether.run(writers, thread -> {
+      for (int i = 0; i < perWriter; i++) {
+        recorder.record(1_000);
+      }
+    }, () -> {
+      ticker.advance(Duration.ofSeconds(3)); // slices end while writers write
+      recorder.snapshot();
+    });
+    assertThat(recorder.allTime().count()).isEqualTo((long) writers * perWriter);
   }
 
   @Test
