@@ -177,31 +177,23 @@ class GuardAgainstVisionApiTest {
   }
 
   @Test
-  void timeoutCutsAHungCall() throws Exception {
+  void timeoutCutsHungCallsSyncAndAsync() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     Guard<String, String> guard = Guard.builder("vision-api").timeout(Duration.ofMillis(200)).build();
-    stub.script(Reply.heldUntil(release));
+    stub.script(Reply.heldUntil(release), Reply.heldUntil(release));
     try {
       assertThatThrownBy(() -> guard.call("cat.jpg", () -> client.labels("cat.jpg")))
           .isInstanceOfSatisfying(CallRejectedException.class,
               rejected -> assertThat(rejected.reason()).isEqualTo(Reason.TIMEOUT));
       assertThat(Thread.currentThread().isInterrupted()).isFalse();
-      assertThat(guard.call("dog.jpg", () -> client.labels("dog.jpg"))).startsWith("cat,sofa");
-    } finally {
-      release.countDown();
-    }
-  }
 
-  @Test
-  void timeoutCutsAHungAsyncCall() throws Exception {
-    CountDownLatch release = new CountDownLatch(1);
-    Guard<String, String> guard = Guard.builder("vision-api").timeout(Duration.ofMillis(200)).build();
-    stub.script(Reply.heldUntil(release));
-    try {
-      CompletableFuture<String> call = guard.callAsync("cat.jpg", () -> client.labelsAsync("cat.jpg"));
-      assertThatThrownBy(call::get).isInstanceOf(ExecutionException.class)
+      CompletableFuture<String> async = guard.callAsync("cat.jpg", () -> client.labelsAsync("cat.jpg"));
+      assertThatThrownBy(async::get).isInstanceOf(ExecutionException.class)
           .cause().isInstanceOfSatisfying(CallRejectedException.class,
               rejected -> assertThat(rejected.reason()).isEqualTo(Reason.TIMEOUT));
+
+      assertThat(guard.call("dog.jpg", () -> client.labels("dog.jpg"))).startsWith("cat,sofa");
+      assertThat(guard.stats().rejected(Reason.TIMEOUT)).isEqualTo(2);
     } finally {
       release.countDown();
     }
