@@ -62,7 +62,8 @@ public interface Guard<K, V> {
   /**
    * Runs {@code work} asynchronously under the guard's policies. A timeout completes the returned
    * future without waiting for the work and cancels the work's future. The bulkhead and rate
-   * limiter waits, when configured, happen on the calling thread.
+   * limiter waits, when configured, happen on the calling thread; retries call {@code work} on the
+   * guard's scheduler thread, so {@code work} must start its call without blocking.
    *
    * @param key the call's key, for de-duplication and the result cache; must not be null
    * @param work starts the call and returns its stage
