@@ -1,0 +1,381 @@
+package dev.hotpath.servlet.internal;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+
+/**
+ * Holds a response body in a pooled buffer, up to a limit, so a filter can look at the whole
+ * body before anything is sent (to hash it, or to share it). The response switches to
+ * streaming, and the buffered bytes go out, as soon as it shows it is not a small finished
+ * body: the body outgrows the limit, {@code flushBuffer()} is called, more bytes follow an
+ * {@code flush()} of the stream, the content type is {@code text/event-stream}, a write
+ * listener is set, or an error or redirect is sent. A flush at the very end of the body (what
+ * JSON serializers do) keeps the response buffered.
+ */
+public final class BufferingResponse extends HttpServletResponseWrapper {
+  private static final String CONTENT_LENGTH = "Content-Length";
+
+  private final int limit;
+  private BodyBuffer buffer;
+  private boolean streaming;
+  private boolean flushPending;
+  private boolean contentTypeChecked;
+  private long declaredLength = -1;
+  private Output output;
+  private PrintWriter writer;
+
+  /**
+   * Wraps a response.
+   *
+   * @param response the response to buffer for
+   * @param limit the largest body, in bytes, held before streaming
+   */
+  public BufferingResponse(HttpServletResponse response, int limit) {
+    super(response);
+    this.limit = limit;
+  }
+
+  /**
+   * Tells whether the body is still held (nothing of it sent yet).
+   *
+   * @return true while buffering
+   */
+  public boolean isBuffering() {
+    return !streaming;
+  }
+
+  /**
+   * Returns the content length the application declared, which was held back while buffering.
+   *
+   * @return the declared length, or -1 if none
+   */
+  public long declaredLength() {
+    return declaredLength;
+  }
+
+  /**
+   * Drains the writer and returns the held body; call only while {@link #isBuffering()}.
+   *
+   * @return the buffered bytes, or null when the application wrote nothing
+   */
+  public BodyBuffer body() {
+    if (writer != null) {
+      writer.flush();
+    }
+    return buffer;
+  }
+
+  /**
+   * Stops buffering: the held bytes go out now and later writes pass straight through.
+   *
+   * @throws IOException when writing to the client fails
+   */
+  public void stream() throws IOException {
+    if (streaming) {
+      return;
+    }
+    if (writer != null) {
+      writer.flush();
+    }
+    streaming = true;
+    if (declaredLength >= 0) {
+      super.setContentLengthLong(declaredLength);
+    }
+    BodyBuffer held = buffer;
+    buffer = null;
+    if (held != null) {
+      try {
+        held.writeTo(getResponse().getOutputStream());
+      } finally {
+        held.release();
+      }
+    }
+  }
+
+  /**
+   * Sends the held body with an exact {@code Content-Length} and ends buffering.
+   *
+   * @throws IOException when writing to the client fails
+   */
+  public void commitBody() throws IOException {
+    if (streaming) {
+      return;
+    }
+    BodyBuffer held = body();
+    int size = held == null ? 0 : held.size();
+    int status = getStatus();
+    if (status >= 200 && status != SC_NO_CONTENT && status != SC_NOT_MODIFIED) {
+      // A HEAD handled without writing the body keeps the length the application declared.
+      super.setContentLengthLong(size == 0 && declaredLength > 0 ? declaredLength : size);
+    }
+    streaming = true;
+    buffer = null;
+    if (held != null) {
+      try {
+        held.writeTo(getResponse().getOutputStream());
+      } finally {
+        held.release();
+      }
+    }
+  }
+
+  /** Drops the held body (a 304 carries none) and ends buffering. */
+  public void discardBody() {
+    streaming = true;
+    releaseBuffer();
+  }
+
+  /** Returns the buffer to the pool; safe to call more than once, e.g. in a finally block. */
+  public void releaseBuffer() {
+    BodyBuffer held = buffer;
+    buffer = null;
+    if (held != null) {
+      held.release();
+    }
+  }
+
+  private void bypass() {
+    streaming = true;
+    releaseBuffer();
+  }
+
+  @Override
+  public ServletOutputStream getOutputStream() throws IOException {
+    if (writer != null) {
+      throw new IllegalStateException("getWriter() was already called on this response");
+    }
+    if (output == null) {
+      output = new Output();
+    }
+    return output;
+  }
+
+  @Override
+  public PrintWriter getWriter() throws IOException {
+    if (writer == null) {
+      if (output != null) {
+        throw new IllegalStateException("getOutputStream() was already called on this response");
+      }
+      output = new Output();
+      writer = new PrintWriter(
+          new OutputStreamWriter(output, Charset.forName(getCharacterEncoding())), false);
+    }
+    return writer;
+  }
+
+  @Override
+  public void setContentLength(int len) {
+    setContentLengthLong(len);
+  }
+
+  @Override
+  public void setContentLengthLong(long len) {
+    if (streaming) {
+      super.setContentLengthLong(len);
+    } else {
+      declaredLength = len;
+    }
+  }
+
+  @Override
+  public void setHeader(String name, String value) {
+    if (!streaming && CONTENT_LENGTH.equalsIgnoreCase(name)) {
+      declaredLength = parseLength(value);
+    } else {
+      super.setHeader(name, value);
+    }
+  }
+
+  @Override
+  public void addHeader(String name, String value) {
+    if (!streaming && CONTENT_LENGTH.equalsIgnoreCase(name)) {
+      declaredLength = parseLength(value);
+    } else {
+      super.addHeader(name, value);
+    }
+  }
+
+  @Override
+  public void setIntHeader(String name, int value) {
+    if (!streaming && CONTENT_LENGTH.equalsIgnoreCase(name)) {
+      declaredLength = value;
+    } else {
+      super.setIntHeader(name, value);
+    }
+  }
+
+  @Override
+  public void addIntHeader(String name, int value) {
+    if (!streaming && CONTENT_LENGTH.equalsIgnoreCase(name)) {
+      declaredLength = value;
+    } else {
+      super.addIntHeader(name, value);
+    }
+  }
+
+  private static long parseLength(String value) {
+    try {
+      return value == null ? -1 : Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  @Override
+  public void flushBuffer() throws IOException {
+    stream();
+    super.flushBuffer();
+  }
+
+  @Override
+  public void resetBuffer() {
+    if (streaming) {
+      super.resetBuffer();
+      return;
+    }
+    if (writer != null) {
+      writer.flush();
+    }
+    if (buffer != null) {
+      buffer.clear();
+    }
+    flushPending = false;
+  }
+
+  @Override
+  public void reset() {
+    if (!streaming) {
+      resetBuffer();
+      declaredLength = -1;
+      contentTypeChecked = false;
+    }
+    super.reset();
+  }
+
+  @Override
+  public void sendError(int sc, String msg) throws IOException {
+    bypass();
+    super.sendError(sc, msg);
+  }
+
+  @Override
+  public void sendError(int sc) throws IOException {
+    bypass();
+    super.sendError(sc);
+  }
+
+  @Override
+  public void sendRedirect(String location) throws IOException {
+    bypass();
+    super.sendRedirect(location);
+  }
+
+  @Override
+  public void sendRedirect(String location, int sc) throws IOException {
+    bypass();
+    super.sendRedirect(location, sc);
+  }
+
+  @Override
+  public void sendRedirect(String location, boolean clearBuffer) throws IOException {
+    bypass();
+    super.sendRedirect(location, clearBuffer);
+  }
+
+  @Override
+  public void sendRedirect(String location, int sc, boolean clearBuffer) throws IOException {
+    bypass();
+    super.sendRedirect(location, sc, clearBuffer);
+  }
+
+  /** Decides, before each write, whether the bytes may still be held. */
+  private boolean holds(int length) throws IOException {
+    if (streaming) {
+      return false;
+    }
+    if (!contentTypeChecked) {
+      contentTypeChecked = true;
+      String type = getContentType();
+      if (type != null && type.regionMatches(true, 0, "text/event-stream", 0, 17)) {
+        stream();
+        return false;
+      }
+    }
+    if (flushPending) {
+      // Bytes after a flush: the application streams. Send what it flushed, then go on.
+      stream();
+      getResponse().getOutputStream().flush();
+      return false;
+    }
+    if (buffer == null) {
+      buffer = BodyBuffer.acquire();
+    }
+    if (buffer.size() + length > limit) {
+      stream();
+      return false;
+    }
+    return true;
+  }
+
+  private final class Output extends ServletOutputStream {
+    @Override
+    public void write(int b) throws IOException {
+      if (holds(1)) {
+        buffer.write(b);
+      } else {
+        getResponse().getOutputStream().write(b);
+      }
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      if (holds(length)) {
+        buffer.write(bytes, offset, length);
+      } else {
+        getResponse().getOutputStream().write(bytes, offset, length);
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      if (streaming) {
+        getResponse().getOutputStream().flush();
+      } else {
+        flushPending = buffer != null && buffer.size() > 0;
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (streaming) {
+        getResponse().getOutputStream().close();
+      }
+    }
+
+    @Override
+    public boolean isReady() {
+      try {
+        return !streaming || getResponse().getOutputStream().isReady();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void setWriteListener(WriteListener listener) {
+      try {
+        stream();
+        getResponse().getOutputStream().setWriteListener(listener);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}
