@@ -78,8 +78,11 @@ public final class EtagFilter implements Filter {
       chain.doFilter(http, buffered);
       if (http.isAsyncStarted()) {
         buffered.stream();
-      } else if (buffered.isBuffering()) {
-        finish(http, httpResponse, buffered);
+        return;
+      }
+      BodyBuffer body = buffered.body(); // drains the writer, which may push the body over the limit
+      if (buffered.isBuffering()) {
+        finish(http, httpResponse, buffered, body);
       }
     } finally {
       buffered.releaseBuffer();
@@ -87,8 +90,7 @@ public final class EtagFilter implements Filter {
   }
 
   private static void finish(HttpServletRequest request, HttpServletResponse response,
-      BufferingResponse buffered) throws IOException {
-    BodyBuffer body = buffered.body();
+      BufferingResponse buffered, BodyBuffer body) throws IOException {
     int size = body == null ? 0 : body.size();
     boolean headWithoutBody = size == 0 && buffered.declaredLength() > 0;
     if (buffered.getStatus() == HttpServletResponse.SC_OK

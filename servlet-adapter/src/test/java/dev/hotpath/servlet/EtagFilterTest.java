@@ -164,6 +164,18 @@ class EtagFilterTest {
   }
 
   @Test
+  void writerBodiesOverTheLimitStreamWithoutEtag() throws Exception {
+    String big = "y".repeat(5000);
+    try (TestServer server = TestServer.start((req, resp) -> resp.getWriter().write(big),
+        EtagFilter.builder().maxBufferBytes(100).build())) {
+      HttpResponse<byte[]> response = server.get("/big");
+
+      assertThat(response.headers().firstValue("ETag")).isEmpty();
+      assertThat(new String(response.body(), UTF_8)).isEqualTo(big);
+    }
+  }
+
+  @Test
   void flushedResponsesStreamWithoutEtag() throws Exception {
     try (TestServer server = serve((req, resp) -> {
       if (req.getRequestURI().equals("/flush-buffer")) {
