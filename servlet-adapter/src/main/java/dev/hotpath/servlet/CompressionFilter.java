@@ -3,6 +3,8 @@ package dev.hotpath.servlet;
 import dev.hotpath.servlet.internal.AcceptEncoding;
 import dev.hotpath.servlet.internal.GzipResponse;
 import dev.hotpath.servlet.internal.GzipTagRequest;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -98,15 +100,46 @@ public final class CompressionFilter implements Filter {
     boolean gzipTags = GzipTagRequest.hasGzipTags(http);
     GzipResponse gzip = new GzipResponse(httpResponse, minSize, level, compressible,
         AcceptEncoding.allowsGzip(http.getHeader("Accept-Encoding")), gzipTags);
+    boolean async = false;
     try {
       chain.doFilter(gzipTags ? new GzipTagRequest(http) : http, gzip);
-      if (!http.isAsyncStarted()) {
+      async = http.isAsyncStarted();
+      if (async) {
+        // The body is written later on other threads: end the gzip stream when they complete.
+        http.getAsyncContext().addListener(new FinishOnComplete(gzip));
+      } else {
         gzip.finish();
       }
     } finally {
-      if (!http.isAsyncStarted()) {
+      if (!async) {
         gzip.release();
       }
+    }
+  }
+
+  private record FinishOnComplete(GzipResponse gzip) implements AsyncListener {
+    @Override
+    public void onComplete(AsyncEvent event) throws IOException {
+      try {
+        gzip.finish();
+      } finally {
+        gzip.release();
+      }
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+      // onComplete follows
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+      // onComplete follows
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+      event.getAsyncContext().addListener(this);
     }
   }
 
