@@ -119,9 +119,11 @@ public final class CompressionFilter implements Filter {
 
   private record FinishOnComplete(GzipResponse gzip) implements AsyncListener {
     @Override
-    public void onComplete(AsyncEvent event) throws IOException {
+    public void onComplete(AsyncEvent event) {
       try {
         gzip.finish();
+      } catch (IOException clientGone) {
+        // The client left mid-stream: there is no one to send the gzip trailer to.
       } finally {
         gzip.release();
       }
