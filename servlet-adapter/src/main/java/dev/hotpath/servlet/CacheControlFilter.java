@@ -1,10 +1,9 @@
 package dev.hotpath.servlet;
 
-import jakarta.servlet.Filter;
+import dev.hotpath.servlet.internal.SafeMethods;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -25,9 +24,9 @@ import java.util.List;
  *
  * <p>Thread-safe; one instance serves all requests.
  */
-public final class CacheControlFilter implements Filter {
-  private final List<Rule> rules;
-  private final boolean noStoreWhenAuthenticated;
+public final class CacheControlFilter extends HttpFilter {
+  private final transient List<Rule> rules;
+  private final transient boolean noStoreWhenAuthenticated;
 
   private record Rule(String pattern, CachePolicy policy) {
     boolean matches(String path) {
@@ -58,12 +57,10 @@ public final class CacheControlFilter implements Filter {
   }
 
   @Override
-  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
-      throws IOException, ServletException {
-    if (!(request instanceof HttpServletRequest http)
-        || !(response instanceof HttpServletResponse httpResponse)
-        || !("GET".equals(http.getMethod()) || "HEAD".equals(http.getMethod()))) {
-      chain.doFilter(request, response);
+  protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
+      FilterChain chain) throws IOException, ServletException {
+    if (!SafeMethods.isGetOrHead(http.getMethod())) {
+      chain.doFilter(http, httpResponse);
       return;
     }
     String value = null;

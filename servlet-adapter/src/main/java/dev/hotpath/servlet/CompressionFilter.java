@@ -5,11 +5,9 @@ import dev.hotpath.servlet.internal.GzipResponse;
 import dev.hotpath.servlet.internal.GzipTagRequest;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -36,16 +34,16 @@ import java.util.zip.Deflater;
  *
  * <p>Thread-safe; one instance serves all requests.
  */
-public final class CompressionFilter implements Filter {
+public final class CompressionFilter extends HttpFilter {
   /** The content types compressed by default ({@code type/*} and {@code +suffix} patterns allowed). */
   public static final List<String> DEFAULT_TYPES = List.of(
       "text/*", "application/json", "application/javascript", "application/xml",
       "application/x-ndjson", "image/svg+xml", "+json", "+xml");
 
-  private final int minSize;
-  private final int level;
-  private final Predicate<String> compressible;
-  private final List<String> types;
+  private final transient int minSize;
+  private final transient int level;
+  private final transient Predicate<String> compressible;
+  private final transient List<String> types;
 
   private CompressionFilter(Builder builder) {
     this.minSize = builder.minSize;
@@ -90,13 +88,8 @@ public final class CompressionFilter implements Filter {
   }
 
   @Override
-  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
-      throws IOException, ServletException {
-    if (!(request instanceof HttpServletRequest http)
-        || !(response instanceof HttpServletResponse httpResponse)) {
-      chain.doFilter(request, response);
-      return;
-    }
+  protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
+      FilterChain chain) throws IOException, ServletException {
     boolean gzipTags = GzipTagRequest.hasGzipTags(http);
     GzipResponse gzip = new GzipResponse(httpResponse, minSize, level, compressible,
         AcceptEncoding.allowsGzip(http.getHeader("Accept-Encoding")), gzipTags);

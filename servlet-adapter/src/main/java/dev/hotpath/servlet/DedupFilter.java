@@ -1,14 +1,13 @@
 package dev.hotpath.servlet;
 
 import dev.hotpath.core.SingleFlight;
+import dev.hotpath.servlet.internal.SafeMethods;
 import dev.hotpath.servlet.internal.BodyBuffer;
 import dev.hotpath.servlet.internal.BufferingResponse;
 import dev.hotpath.servlet.internal.CapturedResponse;
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -38,15 +37,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Thread-safe; one instance serves all requests. Nothing is kept after a response is done.
  */
-public final class DedupFilter implements Filter {
+public final class DedupFilter extends HttpFilter {
   private static final List<String> NEGOTIATION_HEADERS = List.of("Accept", "Accept-Encoding",
       "Accept-Language", "If-None-Match", "If-Modified-Since", "Range");
   private static final Object NOT_SHARED = new Object();
 
-  private final int maxBodyBytes;
-  private final List<String> keyHeaders;
-  private final SingleFlight<String, Object> flights = new SingleFlight<>();
-  private final AtomicInteger inFlight = new AtomicInteger();
+  private final transient int maxBodyBytes;
+  private final transient List<String> keyHeaders;
+  private final transient SingleFlight<String, Object> flights = new SingleFlight<>();
+  private final transient AtomicInteger inFlight = new AtomicInteger();
 
   private DedupFilter(Builder builder) {
     this.maxBodyBytes = builder.maxBodyBytes;
@@ -84,12 +83,10 @@ public final class DedupFilter implements Filter {
   }
 
   @Override
-  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
-      throws IOException, ServletException {
-    if (!(request instanceof HttpServletRequest http)
-        || !(response instanceof HttpServletResponse httpResponse)
-        || !("GET".equals(http.getMethod()) || "HEAD".equals(http.getMethod()))) {
-      chain.doFilter(request, response);
+  protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
+      FilterChain chain) throws IOException, ServletException {
+    if (!SafeMethods.isGetOrHead(http.getMethod())) {
+      chain.doFilter(http, httpResponse);
       return;
     }
     Execution execution = new Execution(http, httpResponse, chain);

@@ -1,15 +1,14 @@
 package dev.hotpath.servlet;
 
+import dev.hotpath.servlet.internal.SafeMethods;
 import dev.hotpath.servlet.internal.BodyBuffer;
 import dev.hotpath.servlet.internal.BufferingResponse;
 import dev.hotpath.servlet.internal.EntityTags;
 import dev.hotpath.servlet.internal.HeaderTokens;
 import dev.hotpath.servlet.internal.Xxh64;
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -28,10 +27,10 @@ import java.io.IOException;
  *
  * <p>Thread-safe; one instance serves all requests. Buffers are pooled.
  */
-public final class EtagFilter implements Filter {
+public final class EtagFilter extends HttpFilter {
   private static final String EMPTY_BODY_TAG = EntityTags.strong(Xxh64.hash(new byte[0], 0, 0));
 
-  private final int maxBufferBytes;
+  private final transient int maxBufferBytes;
 
   private EtagFilter(Builder builder) {
     this.maxBufferBytes = builder.maxBufferBytes;
@@ -65,12 +64,10 @@ public final class EtagFilter implements Filter {
   }
 
   @Override
-  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
-      throws IOException, ServletException {
-    if (!(request instanceof HttpServletRequest http)
-        || !(response instanceof HttpServletResponse httpResponse)
-        || !isGetOrHead(http.getMethod())) {
-      chain.doFilter(request, response);
+  protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
+      FilterChain chain) throws IOException, ServletException {
+    if (!SafeMethods.isGetOrHead(http.getMethod())) {
+      chain.doFilter(http, httpResponse);
       return;
     }
     BufferingResponse buffered = new BufferingResponse(httpResponse, maxBufferBytes);
@@ -106,10 +103,6 @@ public final class EtagFilter implements Filter {
       }
     }
     buffered.commitBody();
-  }
-
-  private static boolean isGetOrHead(String method) {
-    return "GET".equals(method) || "HEAD".equals(method);
   }
 
   /** Options of {@link EtagFilter}; each setter validates at once. */

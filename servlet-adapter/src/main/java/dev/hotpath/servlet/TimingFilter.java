@@ -3,11 +3,9 @@ package dev.hotpath.servlet;
 import dev.hotpath.core.UnitOfWork;
 import dev.hotpath.metrics.LatencyRegistry;
 import dev.hotpath.servlet.internal.TimingResponse;
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -26,10 +24,10 @@ import java.io.IOException;
  *
  * <p>Install it outermost so it measures the other filters too. Thread-safe.
  */
-public final class TimingFilter implements Filter {
-  private final LatencyRegistry registry;
-  private final RouteResolver routes;
-  private final boolean serverTimingHeader;
+public final class TimingFilter extends HttpFilter {
+  private final transient LatencyRegistry registry;
+  private final transient RouteResolver routes;
+  private final transient boolean serverTimingHeader;
 
   private TimingFilter(Builder builder) {
     this.registry = builder.registry != null ? builder.registry : LatencyRegistry.create();
@@ -65,13 +63,8 @@ public final class TimingFilter implements Filter {
   }
 
   @Override
-  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
-      throws IOException, ServletException {
-    if (!(request instanceof HttpServletRequest http)
-        || !(response instanceof HttpServletResponse httpResponse)) {
-      chain.doFilter(request, response);
-      return;
-    }
+  protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
+      FilterChain chain) throws IOException, ServletException {
     long start = System.nanoTime();
     String route = routes.route(http);
     if (route == null || route.isEmpty()) {

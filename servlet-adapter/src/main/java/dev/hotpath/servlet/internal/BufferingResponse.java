@@ -3,12 +3,8 @@ package dev.hotpath.servlet.internal;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
 
 /**
  * Holds a response body in a pooled buffer, up to a limit, so a filter can look at the whole
@@ -19,17 +15,12 @@ import java.nio.charset.Charset;
  * listener is set, or an error or redirect is sent. A flush at the very end of the body (what
  * JSON serializers do) keeps the response buffered.
  */
-public final class BufferingResponse extends HttpServletResponseWrapper {
-  private static final String CONTENT_LENGTH = "Content-Length";
-
+public final class BufferingResponse extends BodyRewritingResponse {
   private final int limit;
   private BodyBuffer buffer;
   private boolean streaming;
   private boolean flushPending;
   private boolean contentTypeChecked;
-  private long declaredLength = -1;
-  private Output output;
-  private PrintWriter writer;
 
   /**
    * Wraps a response.
@@ -52,23 +43,12 @@ public final class BufferingResponse extends HttpServletResponseWrapper {
   }
 
   /**
-   * Returns the content length the application declared, which was held back while buffering.
-   *
-   * @return the declared length, or -1 if none
-   */
-  public long declaredLength() {
-    return declaredLength;
-  }
-
-  /**
    * Drains the writer and returns the held body; call only while {@link #isBuffering()}.
    *
    * @return the buffered bytes, or null when the application wrote nothing
    */
   public BodyBuffer body() {
-    if (writer != null) {
-      writer.flush();
-    }
+    flushWriter();
     return buffer;
   }
 
@@ -81,12 +61,10 @@ public final class BufferingResponse extends HttpServletResponseWrapper {
     if (streaming) {
       return;
     }
-    if (writer != null) {
-      writer.flush();
-    }
+    flushWriter();
     streaming = true;
-    if (declaredLength >= 0) {
-      super.setContentLengthLong(declaredLength);
+    if (declaredLength() >= 0) {
+      super.setContentLengthLong(declaredLength());
     }
     BodyBuffer held = buffer;
     buffer = null;
@@ -113,7 +91,7 @@ public final class BufferingResponse extends HttpServletResponseWrapper {
     int status = getStatus();
     if (status >= 200 && status != SC_NO_CONTENT && status != SC_NOT_MODIFIED) {
       // A HEAD handled without writing the body keeps the length the application declared.
-      super.setContentLengthLong(size == 0 && declaredLength > 0 ? declaredLength : size);
+      super.setContentLengthLong(size == 0 && declaredLength() > 0 ? declaredLength() : size);
     }
     streaming = true;
     buffer = null;
@@ -147,85 +125,13 @@ public final class BufferingResponse extends HttpServletResponseWrapper {
   }
 
   @Override
-  public ServletOutputStream getOutputStream() throws IOException {
-    if (writer != null) {
-      throw new IllegalStateException("getWriter() was already called on this response");
-    }
-    if (output == null) {
-      output = new Output();
-    }
-    return output;
+  protected ServletOutputStream newOutput() {
+    return new Output();
   }
 
   @Override
-  public PrintWriter getWriter() throws IOException {
-    if (writer == null) {
-      if (output != null) {
-        throw new IllegalStateException("getOutputStream() was already called on this response");
-      }
-      output = new Output();
-      writer = new PrintWriter(
-          new OutputStreamWriter(output, Charset.forName(getCharacterEncoding())), false);
-    }
-    return writer;
-  }
-
-  @Override
-  public void setContentLength(int len) {
-    setContentLengthLong(len);
-  }
-
-  @Override
-  public void setContentLengthLong(long len) {
-    if (streaming) {
-      super.setContentLengthLong(len);
-    } else {
-      declaredLength = len;
-    }
-  }
-
-  @Override
-  public void setHeader(String name, String value) {
-    if (!streaming && CONTENT_LENGTH.equalsIgnoreCase(name)) {
-      declaredLength = parseLength(value);
-    } else {
-      super.setHeader(name, value);
-    }
-  }
-
-  @Override
-  public void addHeader(String name, String value) {
-    if (!streaming && CONTENT_LENGTH.equalsIgnoreCase(name)) {
-      declaredLength = parseLength(value);
-    } else {
-      super.addHeader(name, value);
-    }
-  }
-
-  @Override
-  public void setIntHeader(String name, int value) {
-    if (!streaming && CONTENT_LENGTH.equalsIgnoreCase(name)) {
-      declaredLength = value;
-    } else {
-      super.setIntHeader(name, value);
-    }
-  }
-
-  @Override
-  public void addIntHeader(String name, int value) {
-    if (!streaming && CONTENT_LENGTH.equalsIgnoreCase(name)) {
-      declaredLength = value;
-    } else {
-      super.addIntHeader(name, value);
-    }
-  }
-
-  private static long parseLength(String value) {
-    try {
-      return value == null ? -1 : Long.parseLong(value.trim());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+  protected boolean passesContentLength() {
+    return streaming;
   }
 
   @Override
@@ -240,9 +146,7 @@ public final class BufferingResponse extends HttpServletResponseWrapper {
       super.resetBuffer();
       return;
     }
-    if (writer != null) {
-      writer.flush();
-    }
+    flushWriter();
     if (buffer != null) {
       buffer.clear();
     }
@@ -253,46 +157,15 @@ public final class BufferingResponse extends HttpServletResponseWrapper {
   public void reset() {
     if (!streaming) {
       resetBuffer();
-      declaredLength = -1;
+      clearDeclaredLength();
       contentTypeChecked = false;
     }
     super.reset();
   }
 
   @Override
-  public void sendError(int sc, String msg) throws IOException {
+  protected void beforeErrorOrRedirect() {
     bypass();
-    super.sendError(sc, msg);
-  }
-
-  @Override
-  public void sendError(int sc) throws IOException {
-    bypass();
-    super.sendError(sc);
-  }
-
-  @Override
-  public void sendRedirect(String location) throws IOException {
-    bypass();
-    super.sendRedirect(location);
-  }
-
-  @Override
-  public void sendRedirect(String location, int sc) throws IOException {
-    bypass();
-    super.sendRedirect(location, sc);
-  }
-
-  @Override
-  public void sendRedirect(String location, boolean clearBuffer) throws IOException {
-    bypass();
-    super.sendRedirect(location, clearBuffer);
-  }
-
-  @Override
-  public void sendRedirect(String location, int sc, boolean clearBuffer) throws IOException {
-    bypass();
-    super.sendRedirect(location, sc, clearBuffer);
   }
 
   /** Decides, before each write, whether the bytes may still be held. */

@@ -3,11 +3,7 @@ package dev.hotpath.servlet.internal;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import java.util.function.Predicate;
 
 /**
@@ -18,7 +14,7 @@ import java.util.function.Predicate;
  * gzip}, and its entity-tag gets the suffix {@code -gzip} inside the quotes, because the
  * compressed bytes are a different representation.
  */
-public final class GzipResponse extends HttpServletResponseWrapper {
+public final class GzipResponse extends BodyRewritingResponse {
   /** The suffix put inside the quotes of the entity-tag of a gzip-coded representation. */
   public static final String ETAG_SUFFIX = "-gzip";
 
@@ -32,11 +28,8 @@ public final class GzipResponse extends HttpServletResponseWrapper {
   private State state = State.UNDECIDED;
   private byte[] pending;
   private int pendingSize;
-  private long declaredLength = -1;
   private GzipEncoder encoder;
   private ServletOutputStream target;
-  private Output output;
-  private PrintWriter writer;
 
   /**
    * Wraps a response.
@@ -87,7 +80,7 @@ public final class GzipResponse extends HttpServletResponseWrapper {
         || HeaderTokens.responseContains(this, "Cache-Control", "no-transform")) {
       return false;
     }
-    if (declaredLength >= 0 && declaredLength < minSize) {
+    if (declaredLength() >= 0 && declaredLength() < minSize) {
       return false;
     }
     return !complete || pendingSize >= minSize;
@@ -122,8 +115,8 @@ public final class GzipResponse extends HttpServletResponseWrapper {
       }
     } else {
       state = State.IDENTITY;
-      if (declaredLength >= 0) {
-        super.setContentLengthLong(declaredLength);
+      if (declaredLength() >= 0) {
+        super.setContentLengthLong(declaredLength());
       }
       if (pendingSize > 0) {
         target.write(pending, 0, pendingSize);
@@ -139,9 +132,7 @@ public final class GzipResponse extends HttpServletResponseWrapper {
    * @throws IOException when writing fails
    */
   public void finish() throws IOException {
-    if (writer != null) {
-      writer.flush();
-    }
+    flushWriter();
     if (getStatus() == SC_NOT_MODIFIED) {
       addVary();
       if (clientAcceptsGzip && clientSentGzipTags && getHeader("ETag") != null) {
@@ -149,7 +140,7 @@ public final class GzipResponse extends HttpServletResponseWrapper {
       }
     }
     if (state == State.UNDECIDED && (pendingSize > 0 || getStatus() != SC_NOT_MODIFIED)) {
-      if (pendingSize == 0 && declaredLength <= 0) {
+      if (pendingSize == 0 && declaredLength() <= 0) {
         state = State.IDENTITY; // nothing to compress
       } else {
         decide(true);
@@ -169,75 +160,30 @@ public final class GzipResponse extends HttpServletResponseWrapper {
   }
 
   @Override
-  public ServletOutputStream getOutputStream() throws IOException {
-    if (writer != null) {
-      throw new IllegalStateException("getWriter() was already called on this response");
-    }
-    if (output == null) {
-      output = new Output();
-    }
-    return output;
+  protected ServletOutputStream newOutput() {
+    return new Output();
   }
 
   @Override
-  public PrintWriter getWriter() throws IOException {
-    if (writer == null) {
-      if (output != null) {
-        throw new IllegalStateException("getOutputStream() was already called on this response");
-      }
-      output = new Output();
-      writer = new PrintWriter(
-          new OutputStreamWriter(output, Charset.forName(getCharacterEncoding())), false);
-    }
-    return writer;
+  protected boolean passesContentLength() {
+    return state == State.IDENTITY;
   }
 
   @Override
-  public void setContentLength(int len) {
-    setContentLengthLong(len);
-  }
-
-  @Override
-  public void setContentLengthLong(long len) {
-    if (state == State.IDENTITY) {
-      super.setContentLengthLong(len);
-    } else {
-      declaredLength = len;
-    }
+  protected void beforeErrorOrRedirect() {
+    // An error page or redirect is not this body: nothing to compress yet.
   }
 
   @Override
   public void setHeader(String name, String value) {
-    if (state != State.IDENTITY && "Content-Length".equalsIgnoreCase(name)) {
-      declaredLength = value == null ? -1 : parse(value);
-    } else if (state == State.GZIP && "ETag".equalsIgnoreCase(name)) {
-      super.setHeader(name, suffixed(value));
-    } else {
-      super.setHeader(name, value);
-    }
-  }
-
-  @Override
-  public void addHeader(String name, String value) {
-    if (state != State.IDENTITY && "Content-Length".equalsIgnoreCase(name)) {
-      declaredLength = parse(value);
-    } else {
-      super.addHeader(name, value);
-    }
-  }
-
-  private static long parse(String value) {
-    try {
-      return Long.parseLong(value.trim());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+    super.setHeader(name, state == State.GZIP && "ETag".equalsIgnoreCase(name) ? suffixed(value) : value);
   }
 
   @Override
   public void flushBuffer() throws IOException {
-    if (output != null) {
-      output.flush();
+    if (openedOutput() != null) {
+      flushWriter();
+      openedOutput().flush();
     }
     super.flushBuffer();
   }
@@ -254,7 +200,7 @@ public final class GzipResponse extends HttpServletResponseWrapper {
   public void reset() {
     if (state == State.UNDECIDED) {
       pendingSize = 0;
-      declaredLength = -1;
+      clearDeclaredLength();
     }
     super.reset();
   }

@@ -4,7 +4,6 @@ import dev.hotpath.servlet.ServerTiming;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -14,7 +13,7 @@ import java.io.Writer;
  * error or redirect, or after the chain when nothing was written. Headers set after a commit
  * are lost, so the header carries the time up to the first byte of the body.
  */
-public final class TimingResponse extends HttpServletResponseWrapper {
+public final class TimingResponse extends HookedResponse {
   private final ServerTiming timing;
   private final long startNanos;
   private boolean headerSet;
@@ -67,39 +66,8 @@ public final class TimingResponse extends HttpServletResponseWrapper {
   }
 
   @Override
-  public void sendError(int sc, String msg) throws IOException {
+  protected void beforeErrorOrRedirect() {
     beforeCommit();
-    super.sendError(sc, msg);
-  }
-
-  @Override
-  public void sendError(int sc) throws IOException {
-    beforeCommit();
-    super.sendError(sc);
-  }
-
-  @Override
-  public void sendRedirect(String location, int sc, boolean clearBuffer) throws IOException {
-    beforeCommit();
-    super.sendRedirect(location, sc, clearBuffer);
-  }
-
-  @Override
-  public void sendRedirect(String location) throws IOException {
-    beforeCommit();
-    super.sendRedirect(location);
-  }
-
-  @Override
-  public void sendRedirect(String location, int sc) throws IOException {
-    beforeCommit();
-    super.sendRedirect(location, sc);
-  }
-
-  @Override
-  public void sendRedirect(String location, boolean clearBuffer) throws IOException {
-    beforeCommit();
-    super.sendRedirect(location, clearBuffer);
   }
 
   private final class Output extends ServletOutputStream {
