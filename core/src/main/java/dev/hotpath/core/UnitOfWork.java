@@ -1,6 +1,6 @@
 package dev.hotpath.core;
 
-import dev.hotpath.core.internal.Names;
+import dev.hotpath.core.internal.Arguments;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,7 +62,7 @@ public final class UnitOfWork implements AutoCloseable {
    * @throws IllegalArgumentException if {@code name} is blank
    */
   public static UnitOfWork begin(String name) {
-    Names.requireNotBlank(name, "unit of work name");
+    Arguments.requireNotBlank(name, "unit of work name");
     UnitOfWork unit = new UnitOfWork(name, CURRENT.get());
     CURRENT.set(unit);
     return unit;
@@ -198,8 +198,7 @@ public final class UnitOfWork implements AutoCloseable {
     Objects.requireNonNull(task, "task must not be null");
     UnitOfWork captured = CURRENT.get();
     return () -> {
-      UnitOfWork previous = CURRENT.get();
-      restore(captured);
+      UnitOfWork previous = enter(captured);
       try {
         task.run();
       } finally {
@@ -221,8 +220,7 @@ public final class UnitOfWork implements AutoCloseable {
     Objects.requireNonNull(task, "task must not be null");
     UnitOfWork captured = CURRENT.get();
     return () -> {
-      UnitOfWork previous = CURRENT.get();
-      restore(captured);
+      UnitOfWork previous = enter(captured);
       try {
         return task.call();
       } finally {
@@ -278,6 +276,13 @@ public final class UnitOfWork implements AutoCloseable {
     }
   }
 
+  /** Makes {@code unit} (or none) current for a wrapped task; returns what to restore after. */
+  private static UnitOfWork enter(UnitOfWork unit) {
+    UnitOfWork previous = CURRENT.get();
+    restore(unit);
+    return previous;
+  }
+
   /** Sets or clears this thread's current unit; clearing leaves no entry in pooled threads. */
   private static void restore(UnitOfWork unit) {
     if (unit == null) {
@@ -310,7 +315,7 @@ public final class UnitOfWork implements AutoCloseable {
      * @throws IllegalArgumentException if {@code name} is blank
      */
     public static <T> Key<T> of(String name) {
-      Names.requireNotBlank(name, "attachment key name");
+      Arguments.requireNotBlank(name, "attachment key name");
       return new Key<>(name);
     }
 

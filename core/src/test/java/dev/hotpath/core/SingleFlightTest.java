@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -33,61 +34,40 @@ class SingleFlightTest {
 
   @Test
   void concurrentEqualKeysShareOneExecutionAndItsValue() throws Exception {
-    AtomicInteger executions = new AtomicInteger();
-    CountDownLatch leaderRunning = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    Future<String> leader =
-        threads.submit(
-            () ->
-                flight.call(
-                    "photo:1",
-                    () -> {
-                      executions.incrementAndGet();
-                      leaderRunning.countDown();
-                      release.await();
-                      return "value";
-                    }));
-    leaderRunning.await();
-    List<Future<String>> followers = startFollowers("photo:1", executions);
+    HeldLeader leader = new HeldLeader("photo:1", () -> "value");
+    List<Future<String>> followers = startFollowers("photo:1", leader.executions);
     awaitWaiting(followers.size());
 
-    release.countDown();
+    leader.release.countDown();
 
-    assertThat(leader.get()).isEqualTo("value");
+    assertThat(leader.outcome.get()).isEqualTo("value");
     for (Future<String> follower : followers) {
       assertThat(follower.get()).isEqualTo("value");
     }
-    assertThat(executions).hasValue(1);
+    assertThat(leader.executions).hasValue(1);
   }
 
   @Test
   void theLeadersExceptionIsDeliveredAsIsToEveryFollower() throws Exception {
     IOException failure = new IOException("disk on fire");
-    CountDownLatch leaderRunning = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    AtomicInteger executions = new AtomicInteger();
-    Future<String> leader =
-        threads.submit(
-            () ->
-                flight.call(
-                    "photo:1",
-                    () -> {
-                      executions.incrementAndGet();
-                      leaderRunning.countDown();
-                      release.await();
-                      throw failure;
-                    }));
-    leaderRunning.await();
-    List<Future<String>> followers = startFollowers("photo:1", executions);
+    HeldLeader leader =
+        new HeldLeader(
+            "photo:1",
+            () -> {
+              throw failure;
+            });
+    List<Future<String>> followers = startFollowers("photo:1", leader.executions);
     awaitWaiting(followers.size());
 
-    release.countDown();
+    leader.release.countDown();
 
-    assertThatThrownBy(leader::get).isInstanceOf(ExecutionException.class).hasCause(failure);
+    assertThatThrownBy(leader.outcome::get)
+        .isInstanceOf(ExecutionException.class)
+        .hasCause(failure);
     for (Future<String> follower : followers) {
       assertThatThrownBy(follower::get).hasCauseReference(failure);
     }
-    assertThat(executions).hasValue(1);
+    assertThat(leader.executions).hasValue(1);
   }
 
   @Test
@@ -126,43 +106,18 @@ class SingleFlightTest {
 
   @Test
   void inFlightCountsKeysRunningNow() throws Exception {
-    CountDownLatch running = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    Future<String> leader =
-        threads.submit(
-            () ->
-                flight.call(
-                    "k",
-                    () -> {
-                      running.countDown();
-                      release.await();
-                      return "v";
-                    }));
-    running.await();
+    HeldLeader leader = new HeldLeader("k", () -> "v");
 
     assertThat(flight.inFlight()).isEqualTo(1);
-    release.countDown();
-    leader.get();
+    leader.release.countDown();
+    leader.outcome.get();
     assertThat(flight.inFlight()).isZero();
   }
 
   @Test
   void anInterruptedFollowerGetsInterruptedExceptionAndTheOthersCarryOn() throws Exception {
-    CountDownLatch leaderRunning = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    AtomicInteger executions = new AtomicInteger();
-    Future<String> leader =
-        threads.submit(
-            () ->
-                flight.call(
-                    "k",
-                    () -> {
-                      executions.incrementAndGet();
-                      leaderRunning.countDown();
-                      release.await();
-                      return "value";
-                    }));
-    leaderRunning.await();
+    HeldLeader leader = new HeldLeader("k", () -> "value");
+    AtomicInteger executions = leader.executions;
     AtomicReference<Throwable> interruptedOutcome = new AtomicReference<>();
     CountDownLatch interruptedDone = new CountDownLatch(1);
     Thread interrupted =
@@ -185,8 +140,8 @@ class SingleFlightTest {
     assertThat(interruptedOutcome.get()).isInstanceOf(InterruptedException.class);
     assertThat(flight.inFlight()).isEqualTo(1);
 
-    release.countDown();
-    assertThat(leader.get()).isEqualTo("value");
+    leader.release.countDown();
+    assertThat(leader.outcome.get()).isEqualTo("value");
     assertThat(patient.get()).isEqualTo("value");
     assertThat(executions).hasValue(1);
   }
@@ -324,6 +279,29 @@ class SingleFlightTest {
     stage.complete("done");
 
     assertThat(sameThread.get()).isEqualTo("done");
+  }
+
+  /** A leader whose work, once running, waits for {@link #release} and then calls its outcome. */
+  private final class HeldLeader {
+    final AtomicInteger executions = new AtomicInteger();
+    final CountDownLatch release = new CountDownLatch(1);
+    final Future<String> outcome;
+
+    HeldLeader(String key, Callable<String> afterRelease) throws InterruptedException {
+      CountDownLatch running = new CountDownLatch(1);
+      outcome =
+          threads.submit(
+              () ->
+                  flight.call(
+                      key,
+                      () -> {
+                        executions.incrementAndGet();
+                        running.countDown();
+                        release.await();
+                        return afterRelease.call();
+                      }));
+      running.await();
+    }
   }
 
   private List<Future<String>> startFollowers(String key, AtomicInteger executions) {
