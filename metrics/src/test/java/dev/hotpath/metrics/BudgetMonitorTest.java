@@ -29,12 +29,13 @@ class BudgetMonitorTest {
     }
   };
 
+  private BudgetMonitor listenedMonitor(String budget) {
+    return BudgetMonitor.builder(registry).budget(budget).listener(listener).build();
+  }
+
   @Test
   void breachAndRecoveryAreEachReportedOncePerTransition() {
-    BudgetMonitor monitor = BudgetMonitor.builder(registry)
-        .budget("GET /a p95 < 300ms")
-        .listener(listener)
-        .build();
+    BudgetMonitor monitor = listenedMonitor("GET /a p95 < 300ms");
 
     registry.record("GET /a", 100 * MS);
     assertThat(monitor.evaluate()).extracting(BudgetState::status).containsExactly(BudgetStatus.MET);
@@ -76,10 +77,7 @@ class BudgetMonitorTest {
 
   @Test
   void budgetWithoutNameJudgesEveryNameSeparately() {
-    BudgetMonitor monitor = BudgetMonitor.builder(registry)
-        .budget("p99 < 100ms")
-        .listener(listener)
-        .build();
+    BudgetMonitor monitor = listenedMonitor("p99 < 100ms");
     registry.record("fast", 1 * MS);
     registry.record("slow", 500 * MS);
     List<BudgetState> states = monitor.evaluate();

@@ -6,12 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.hotpath.core.testing.FakeTicker;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -50,8 +44,7 @@ class LatencyRecorderTest {
     assertThat(recorder.snapshot().count()).isEqualTo(2);
 
     ticker.advance(Duration.ofSeconds(10)); // the first slice [0, 10s) has now fallen out
-    assertThat(recorder.snapshot().count()).isEqualTo(1);
-    assertThat(recorder.snapshot().max()).isCloseTo(2_000L, within(20L));
+    assertOnlyValueInWindowIs(2_000);
 
     ticker.advance(Duration.ofSeconds(60));
     assertThat(recorder.snapshot()).isEqualTo(LatencySnapshot.EMPTY);
@@ -63,9 +56,13 @@ class LatencyRecorderTest {
     recorder.record(1_000);
     ticker.advance(Duration.ofMinutes(10));
     recorder.record(5_000); // the writer notices the ended slices before recording
+    assertOnlyValueInWindowIs(5_000);
+  }
+
+  private void assertOnlyValueInWindowIs(long nanos) {
     LatencySnapshot snapshot = recorder.snapshot();
     assertThat(snapshot.count()).isEqualTo(1);
-    assertThat(snapshot.max()).isCloseTo(5_000L, within(50L));
+    assertThat(snapshot.max()).isCloseTo(nanos, within(nanos / 100));
   }
 
   @Test
@@ -92,6 +89,17 @@ class LatencyRecorderTest {
   }
 
   @Test
+  void recordSinceRecordsTheTicksElapsedAndRotatesByTheSameReading() {
+    recorder.record(1_000);
+    long start = recorder.ticker().read();
+    ticker.advance(Duration.ofSeconds(70)); // a 70 s call: the window that held 1_000 has passed
+    assertThat(recorder.recordSince(start)).isEqualTo(Duration.ofSeconds(70).toNanos());
+    LatencySnapshot snapshot = recorder.snapshot();
+    assertThat(snapshot.count()).isEqualTo(1);
+    assertThat(snapshot.max()).isCloseTo(70_000_000_000L, within(700_000_000L));
+  }
+
+  @Test
   void negativeValuesAreRecordedAsZeroAndCounted() {
     recorder.record(-5);
     recorder.record(Long.MIN_VALUE);
@@ -104,34 +112,31 @@ class LatencyRecorderTest {
   void concurrentRecordingLosesNoCounts() throws Exception {
     int threads = 4;
     int perThread = 50_000;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch ready = new CountDownLatch(threads);
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<?>> done = new ArrayList<>();
-    try {
-      for (int t = 0; t < threads; t++) {
-        done.add(pool.submit(() -> {
-          ready.countDown();
-          go.await();
-          for (int i = 0; i < perThread; i++) {
-            recorder.record(i);
-            if (i % 10_000 == 0) {
-              recorder.snapshot(); // readers collecting while writers write must lose nothing
-            }
-          }
-          return null;
-        }));
+    StartedTogether.run(threads, thread -> {
+      for (int i = 0; i < perThread; i++) {
+        recorder.record(i);
+        if (i % 10_000 == 0) {
+          recorder.snapshot(); // readers collecting while writers write must lose nothing
+        }
       }
-      ready.await();
-      go.countDown();
-      for (Future<?> future : done) {
-        future.get(30, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    }, Thread::onSpinWait);
     assertThat(recorder.snapshot().count()).isEqualTo((long) threads * perThread);
     assertThat(recorder.allTime().count()).isEqualTo((long) threads * perThread);
+  }
+
+  @Test
+  void rotatingWhileOthersRecordLosesNoCounts() throws Exception {
+    int writers = 3;
+    int perWriter = 30_000;
+    StartedTogether.run(writers, thread -> {
+      for (int i = 0; i < perWriter; i++) {
+        recorder.record(1_000);
+      }
+    }, () -> {
+      ticker.advance(Duration.ofSeconds(3)); // slices end while writers write
+      recorder.snapshot();
+    });
+    assertThat(recorder.allTime().count()).isEqualTo((long) writers * perWriter);
   }
 
   @Test

@@ -7,11 +7,6 @@ import dev.hotpath.core.testing.FakeTicker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class LatencyRegistryTest {
@@ -51,28 +46,11 @@ class LatencyRegistryTest {
   @Test
   void capHoldsUnderConcurrentNewNames() throws Exception {
     LatencyRegistry registry = registry(50);
-    int threads = 4;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<?>> done = new ArrayList<>();
-    try {
-      for (int t = 0; t < threads; t++) {
-        int thread = t;
-        done.add(pool.submit(() -> {
-          go.await();
-          for (int i = 0; i < 1_000; i++) {
-            registry.record("name-" + thread + "-" + i, 1_000);
-          }
-          return null;
-        }));
+    StartedTogether.run(4, thread -> {
+      for (int i = 0; i < 1_000; i++) {
+        registry.record("name-" + thread + "-" + i, 1_000);
       }
-      go.countDown();
-      for (Future<?> future : done) {
-        future.get(30, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    }, Thread::onSpinWait);
     assertThat(registry.recorders()).hasSize(51); // 50 names and "other"
     assertThat(registry.refusedNames()).isEqualTo(4_000 - 50);
     long total = registry.snapshots().values().stream().mapToLong(LatencySnapshot::count).sum();
