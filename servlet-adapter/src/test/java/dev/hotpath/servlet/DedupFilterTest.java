@@ -102,6 +102,33 @@ class DedupFilterTest {
   }
 
   @Test
+  void requestsThatNegotiateDifferentlyNeverShare() throws Exception {
+    DedupFilter dedup = DedupFilter.create();
+    try (TestServer server = TestServer.start(held((req, resp) ->
+        resp.getWriter().write(req.getHeader("Accept-Encoding") + "|" + req.getHeader("If-None-Match"))), dedup)) {
+      String[][] variants = {
+        {"Accept-Encoding", "gzip", "If-None-Match", "\"a\""},
+        {"Accept-Encoding", "identity", "If-None-Match", "\"a\""},
+        {"Accept-Encoding", "gzip", "If-None-Match", "\"b\""},
+      };
+      List<HttpRequest> requests = new ArrayList<>();
+      for (String[] variant : variants) {
+        requests.addAll(copies(server, 2, "/photos", variant));
+      }
+      List<CompletableFuture<HttpResponse<byte[]>>> responses = sendAll(server, requests);
+      await().until(() -> dedup.inFlight() == 6 && executions.get() == 3);
+      release.countDown();
+
+      for (int i = 0; i < requests.size(); i++) {
+        String[] variant = variants[i / 2];
+        assertThat(new String(responses.get(i).get(20, TimeUnit.SECONDS).body(), UTF_8))
+            .isEqualTo(variant[1] + "|" + variant[3]);
+      }
+      assertThat(executions.get()).isEqualTo(3);
+    }
+  }
+
+  @Test
   void bodiesOverTheBoundAreNotSharedAndWaitersRunTheirOwn() throws Exception {
     DedupFilter dedup = DedupFilter.builder().maxBodyBytes(100).build();
     String big = "x".repeat(1000);

@@ -66,15 +66,7 @@ public final class BufferingResponse extends BodyRewritingResponse {
     if (declaredLength() >= 0) {
       super.setContentLengthLong(declaredLength());
     }
-    BodyBuffer held = buffer;
-    buffer = null;
-    if (held != null) {
-      try {
-        held.writeTo(getResponse().getOutputStream());
-      } finally {
-        held.release();
-      }
-    }
+    sendHeld();
   }
 
   /**
@@ -94,6 +86,12 @@ public final class BufferingResponse extends BodyRewritingResponse {
       super.setContentLengthLong(size == 0 && declaredLength() > 0 ? declaredLength() : size);
     }
     streaming = true;
+    sendHeld();
+  }
+
+  /** Writes the held bytes to the wrapped response and gives the buffer back to the pool. */
+  private void sendHeld() throws IOException {
+    BodyBuffer held = buffer;
     buffer = null;
     if (held != null) {
       try {
