@@ -67,7 +67,7 @@ public final class TimingFilter extends HttpFilter {
       FilterChain chain) throws IOException, ServletException {
     long start = System.nanoTime();
     String route = routes.route(http);
-    if (route == null || route.isEmpty()) {
+    if (route == null || route.isBlank()) {
       route = LatencyRegistry.OVERFLOW_NAME;
     }
     try (UnitOfWork unit = UnitOfWork.begin(route)) {
