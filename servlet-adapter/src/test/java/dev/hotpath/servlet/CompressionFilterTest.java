@@ -136,6 +136,36 @@ class CompressionFilterTest {
   }
 
   @Test
+  void aDeclaredContentLengthNeverReachesACompressedResponse() throws Exception {
+    byte[] bytes = JSON.getBytes(UTF_8);
+    try (TestServer server = TestServer.start((req, resp) -> {
+      resp.setContentType("application/json");
+      resp.setContentLength(bytes.length);
+      resp.getOutputStream().write(bytes);
+    }, CompressionFilter.create(), EtagFilter.create())) {
+      HttpResponse<byte[]> gzip = server.get("/photos", "Accept-Encoding", "gzip");
+      HttpResponse<byte[]> identity = server.get("/photos");
+
+      assertThat(gzip.headers().firstValueAsLong("Content-Length")).isNotEqualTo(java.util.OptionalLong.of(bytes.length));
+      assertThat(new String(gunzip(gzip.body()), UTF_8)).isEqualTo(JSON);
+      assertThat(identity.headers().firstValueAsLong("Content-Length")).hasValue(bytes.length);
+      assertThat(new String(identity.body(), UTF_8)).isEqualTo(JSON);
+    }
+  }
+
+  @Test
+  void writerBodiesCompressToo() throws Exception {
+    try (TestServer server = TestServer.start((req, resp) -> {
+      resp.setContentType("text/plain;charset=UTF-8");
+      resp.getWriter().print(JSON);
+    }, CompressionFilter.create())) {
+      HttpResponse<byte[]> response = server.get("/text", "Accept-Encoding", "gzip");
+      assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
+      assertThat(new String(gunzip(response.body()), UTF_8)).isEqualTo(JSON);
+    }
+  }
+
+  @Test
   void noContentIsLeftAlone() throws Exception {
     try (TestServer server = TestServer.start((req, resp) -> {
       resp.setContentType("application/json");
