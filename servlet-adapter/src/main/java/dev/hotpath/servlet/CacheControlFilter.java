@@ -59,8 +59,7 @@ public final class CacheControlFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
       FilterChain chain) throws IOException, ServletException {
-    if (!SafeMethods.isGetOrHead(http.getMethod())) {
-      chain.doFilter(http, httpResponse);
+    if (SafeMethods.passedOnUnlessSafe(http, httpResponse, chain)) {
       return;
     }
     String value = null;

@@ -85,8 +85,7 @@ public final class DedupFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
       FilterChain chain) throws IOException, ServletException {
-    if (!SafeMethods.isGetOrHead(http.getMethod())) {
-      chain.doFilter(http, httpResponse);
+    if (SafeMethods.passedOnUnlessSafe(http, httpResponse, chain)) {
       return;
     }
     Execution execution = new Execution(http, httpResponse, chain);

@@ -66,8 +66,7 @@ public final class EtagFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
       FilterChain chain) throws IOException, ServletException {
-    if (!SafeMethods.isGetOrHead(http.getMethod())) {
-      chain.doFilter(http, httpResponse);
+    if (SafeMethods.passedOnUnlessSafe(http, httpResponse, chain)) {
       return;
     }
     BufferingResponse buffered = new BufferingResponse(httpResponse, maxBufferBytes);
