@@ -1,0 +1,239 @@
+package dev.hotpath.servlet;
+
+import dev.hotpath.core.SingleFlight;
+import dev.hotpath.servlet.internal.SafeMethods;
+import dev.hotpath.servlet.internal.BodyBuffer;
+import dev.hotpath.servlet.internal.BufferingResponse;
+import dev.hotpath.servlet.internal.CapturedResponse;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Lets concurrent identical safe requests share one execution: while a {@code GET} or
+ * {@code HEAD} runs, an equal request waits for it and gets a copy of its response (status,
+ * headers the chain set, body) instead of running the application again.
+ *
+ * <p>Requests are equal when method, path, query and the values of the key headers are equal.
+ * The key headers are the identity headers {@code Authorization} and {@code Cookie} plus those
+ * given to {@link Builder#identityHeaders(List)}, and the headers that change the response of
+ * the filters inside this one or of content negotiation ({@code Accept}, {@code Accept-Encoding},
+ * {@code Accept-Language}, {@code If-None-Match}, {@code If-Modified-Since}, {@code Range}).
+ * So a response is never handed to a client whose identity differs.
+ *
+ * <p>Only finished responses up to {@link Builder#maxBodyBytes(int)} are shared. When the body
+ * is larger or streamed, sets a cookie, goes async, is an error page or redirect, or the
+ * execution throws, each waiter runs its own request instead. The first request is never
+ * delayed by the others; its response is buffered up to the bound, like {@link EtagFilter}.
+ *
+ * <p>Thread-safe; one instance serves all requests. Nothing is kept after a response is done.
+ */
+public final class DedupFilter extends HttpFilter {
+  private static final List<String> NEGOTIATION_HEADERS = List.of("Accept", "Accept-Encoding",
+      "Accept-Language", "If-None-Match", "If-Modified-Since", "Range");
+  private static final Object NOT_SHARED = new Object();
+
+  private final transient int maxBodyBytes;
+  private final transient List<String> keyHeaders;
+  private final transient SingleFlight<String, Object> flights = new SingleFlight<>();
+  private final transient AtomicInteger inFlight = new AtomicInteger();
+
+  private DedupFilter(Builder builder) {
+    this.maxBodyBytes = builder.maxBodyBytes;
+    List<String> headers = new ArrayList<>(List.of("Authorization", "Cookie"));
+    headers.addAll(builder.identityHeaders);
+    headers.addAll(NEGOTIATION_HEADERS);
+    this.keyHeaders = List.copyOf(headers);
+  }
+
+  /**
+   * Creates a filter with the default options.
+   *
+   * @return a new filter
+   */
+  public static DedupFilter create() {
+    return builder().build();
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @return a builder with the default options
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns how many requests are inside this filter right now, executing or waiting.
+   *
+   * @return the number of requests in flight
+   */
+  public int inFlight() {
+    return inFlight.get();
+  }
+
+  @Override
+  protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
+      FilterChain chain) throws IOException, ServletException {
+    if (SafeMethods.passedOnUnlessSafe(http, httpResponse, chain)) {
+      return;
+    }
+    Execution execution = new Execution(http, httpResponse, chain);
+    Object outcome;
+    inFlight.incrementAndGet();
+    try {
+      outcome = flights.call(key(http), execution);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      outcome = NOT_SHARED;
+    } catch (IOException | ServletException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new ServletException(e);
+    } finally {
+      inFlight.decrementAndGet();
+    }
+    if (execution.ran) {
+      execution.completeOwnResponse();
+    } else if (outcome instanceof CapturedResponse captured) {
+      captured.replay(httpResponse);
+    } else {
+      chain.doFilter(http, httpResponse);
+    }
+  }
+
+  private String key(HttpServletRequest request) {
+    StringBuilder key = new StringBuilder(128)
+        .append(request.getMethod()).append(' ').append(request.getRequestURI());
+    String query = request.getQueryString();
+    if (query != null) {
+      key.append('?').append(query);
+    }
+    // Header values cannot contain a line feed, so '\n' keeps the parts apart unambiguously.
+    for (int i = 0; i < keyHeaders.size(); i++) {
+      Enumeration<String> values = request.getHeaders(keyHeaders.get(i));
+      key.append('\n').append(i);
+      while (values != null && values.hasMoreElements()) {
+        key.append(':').append(values.nextElement());
+      }
+    }
+    return key.toString();
+  }
+
+  /** The work of the first request of a flight; waiters only read its return value. */
+  private final class Execution implements Callable<Object> {
+    private final HttpServletRequest request;
+    private final HttpServletResponse response;
+    private final FilterChain chain;
+    private boolean ran;
+    private Exception failure;
+    private BufferingResponse buffered;
+
+    Execution(HttpServletRequest request, HttpServletResponse response, FilterChain chain) {
+      this.request = request;
+      this.response = response;
+      this.chain = chain;
+    }
+
+    @Override
+    public Object call() throws IOException {
+      ran = true;
+      Map<String, List<String>> before = CapturedResponse.headersOf(response);
+      buffered = new BufferingResponse(response, maxBodyBytes);
+      try {
+        chain.doFilter(request, buffered);
+      } catch (IOException | ServletException | RuntimeException e) {
+        // Waiters run their own request rather than share this failure.
+        failure = e;
+        return NOT_SHARED;
+      }
+      if (request.isAsyncStarted()) {
+        buffered.stream();
+        return NOT_SHARED;
+      }
+      BodyBuffer body = buffered.body(); // drains the writer, which may push the body over the bound
+      if (!buffered.isBuffering()) {
+        return NOT_SHARED;
+      }
+      CapturedResponse captured = CapturedResponse.capture(buffered, before,
+          body == null ? new byte[0] : body.array(), body == null ? 0 : body.size());
+      return captured == null ? NOT_SHARED : captured;
+    }
+
+    void completeOwnResponse() throws IOException, ServletException {
+      try {
+        if (failure instanceof IOException e) {
+          throw e;
+        } else if (failure instanceof ServletException e) {
+          throw e;
+        } else if (failure instanceof RuntimeException e) {
+          throw e;
+        }
+        buffered.commitBody();
+      } finally {
+        buffered.releaseBuffer();
+      }
+    }
+  }
+
+  /** Options of {@link DedupFilter}; each setter validates at once. */
+  public static final class Builder {
+    private int maxBodyBytes = 256 * 1024;
+    private List<String> identityHeaders = List.of();
+
+    private Builder() {}
+
+    /**
+     * Sets the largest body shared with waiting requests; larger responses stream to the first
+     * client and the waiters run their own. Default 256 KiB.
+     *
+     * @param bytes the bound, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when {@code bytes} is less than 1
+     */
+    public Builder maxBodyBytes(int bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxBodyBytes must be at least 1, was " + bytes);
+      }
+      this.maxBodyBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Adds request headers that identify the client (an API key, a tenant header), on top of
+     * {@code Authorization} and {@code Cookie}. Requests whose values differ never share.
+     *
+     * @param headers header names
+     * @return this builder
+     * @throws IllegalArgumentException when a name is null, blank or contains a space or colon
+     */
+    public Builder identityHeaders(List<String> headers) {
+      for (String header : headers) {
+        if (header == null || header.isBlank() || header.contains(" ") || header.contains(":")) {
+          throw new IllegalArgumentException("identity header must be a header name, was " + header);
+        }
+      }
+      this.identityHeaders = List.copyOf(headers);
+      return this;
+    }
+
+    /**
+     * Builds the filter.
+     *
+     * @return a new filter with these options
+     */
+    public DedupFilter build() {
+      return new DedupFilter(this);
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package dev.hotpath.servlet;
+
+import dev.hotpath.metrics.LatencyRegistry;
+import dev.hotpath.metrics.PerformanceReport;
+import dev.hotpath.servlet.internal.PrometheusText;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Latency metrics of a {@link LatencyRegistry}. Map it with a wildcard, e.g. {@code /metrics/*},
+ * and register it with async support (the stream needs it):
+ *
+ * <ul>
+ *   <li>{@code /metrics}: the {@link PerformanceReport} JSON (slowest names first).
+ *   <li>{@code /metrics/prometheus}: Prometheus text format 0.0.4, one summary
+ *       {@code hotpath_latency_seconds} with a {@code name} label and quantiles 0.5 to 0.999,
+ *       plus {@code hotpath_latency_max_seconds}.
+ *   <li>{@code /metrics/stream}: Server-Sent Events, an event {@code snapshot} with the report
+ *       JSON at once and then every interval. Clients that disconnect are dropped at the next
+ *       send (or when the container reports the error), and their async request is completed.
+ * </ul>
+ *
+ * <p>One daemon thread sends to all stream clients; it stops in {@link #destroy()}.
+ */
+public final class MetricsServlet extends HttpServlet {
+  private final transient LatencyRegistry registry;
+  private final transient Duration interval;
+  private final transient Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+  private transient ScheduledExecutorService sender;
+
+  /**
+   * Creates the servlet.
+   *
+   * @param registry the metrics to show
+   * @param streamInterval time between stream events, at least 10 ms
+   * @throws IllegalArgumentException when an argument is null or the interval too short
+   */
+  public MetricsServlet(LatencyRegistry registry, Duration streamInterval) {
+    if (registry == null) {
+      throw new IllegalArgumentException("metrics registry must not be null");
+    }
+    if (streamInterval == null || streamInterval.toMillis() < 10) {
+      throw new IllegalArgumentException("streamInterval must be at least 10ms, was " + streamInterval);
+    }
+    this.registry = registry;
+    this.interval = streamInterval;
+  }
+
+  /**
+   * Returns how many stream clients are connected.
+   *
+   * @return the number of open streams
+   */
+  public int streamClients() {
+    return subscribers.size();
+  }
+
+  @Override
+  public void init() {
+    sender = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "hotpath-metrics-stream");
+      thread.setDaemon(true);
+      return thread;
+    });
+    long millis = interval.toMillis();
+    sender.scheduleAtFixedRate(this::broadcast, millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void destroy() {
+    if (sender != null) {
+      sender.shutdownNow();
+    }
+    for (Subscriber subscriber : subscribers) {
+      subscriber.drop();
+    }
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String path = request.getPathInfo();
+    if (path == null || "/".equals(path)) {
+      response.setHeader("Cache-Control", "no-store");
+      response.setContentType("application/json;charset=UTF-8");
+      response.getOutputStream().write(
+          PerformanceReport.capture(registry).toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } else if ("/prometheus".equals(path)) {
+      response.setHeader("Cache-Control", "no-store");
+      response.setContentType("text/plain;version=0.0.4;charset=UTF-8");
+      response.getOutputStream().write(
+          PrometheusText.format(registry.snapshots()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } else if ("/stream".equals(path)) {
+      subscribe(request, response);
+    } else {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+    }
+  }
+
+  private void subscribe(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    AsyncContext async = request.startAsync();
+    async.setTimeout(0);
+    Subscriber subscriber = new Subscriber(async, SseWriter.open(response));
+    async.addListener(subscriber);
+    subscribers.add(subscriber);
+    subscriber.send(PerformanceReport.capture(registry).toJson());
+  }
+
+  private void broadcast() {
+    if (subscribers.isEmpty()) {
+      return;
+    }
+    String json = PerformanceReport.capture(registry).toJson();
+    for (Subscriber subscriber : subscribers) {
+      subscriber.send(json);
+    }
+  }
+
+  private final class Subscriber implements AsyncListener {
+    private final AsyncContext async;
+    private final SseWriter writer;
+
+    Subscriber(AsyncContext async, SseWriter writer) {
+      this.async = async;
+      this.writer = writer;
+    }
+
+    synchronized void send(String json) {
+      if (!subscribers.contains(this)) {
+        return;
+      }
+      try {
+        writer.event("snapshot", null, json);
+      } catch (IOException | RuntimeException e) {
+        drop();
+      }
+    }
+
+    void drop() {
+      if (subscribers.remove(this)) {
+        try {
+          async.complete();
+        } catch (RuntimeException e) {
+          // already completed by the container after the disconnect
+        }
+      }
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+      subscribers.remove(this);
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+      drop();
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+      drop();
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+      // a new async cycle keeps the subscription
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package dev.hotpath.servlet;
+
+import dev.hotpath.core.UnitOfWork;
+import dev.hotpath.metrics.LatencyRegistry;
+import dev.hotpath.servlet.internal.TimingResponse;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Opens a {@link UnitOfWork} named after the route for each request, records the request's
+ * latency under its route template in a {@link LatencyRegistry}, and sets a
+ * {@code Server-Timing} header with {@code total} and the {@link ServerTiming} entries other
+ * code attached (database time, cache hits).
+ *
+ * <p>Routes come from a {@link RouteResolver} (default {@link RouteResolver#servletMapping()});
+ * unknown routes are recorded as {@link LatencyRegistry#OVERFLOW_NAME}, and the registry's name
+ * cap bounds the rest. The latency recorded is the time until the filter chain returns; for
+ * async requests that is the time until the request went async. The header is set just before
+ * the response commits, so its {@code total} is the time to the first byte of the body.
+ *
+ * <p>Install it outermost so it measures the other filters too. Thread-safe.
+ */
+public final class TimingFilter extends HttpFilter {
+  private final transient LatencyRegistry registry;
+  private final transient RouteResolver routes;
+  private final transient boolean serverTimingHeader;
+
+  private TimingFilter(Builder builder) {
+    this.registry = builder.registry != null ? builder.registry : LatencyRegistry.create();
+    this.routes = builder.routes;
+    this.serverTimingHeader = builder.serverTimingHeader;
+  }
+
+  /**
+   * Creates a filter with the default options and its own registry.
+   *
+   * @return a new filter
+   */
+  public static TimingFilter create() {
+    return builder().build();
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @return a builder with the default options
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the registry the latencies go to.
+   *
+   * @return the registry given to the builder, or the filter's own
+   */
+  public LatencyRegistry registry() {
+    return registry;
+  }
+
+  @Override
+  protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
+      FilterChain chain) throws IOException, ServletException {
+    long start = System.nanoTime();
+    String route = routes.route(http);
+    if (route == null || route.isBlank()) {
+      route = LatencyRegistry.OVERFLOW_NAME;
+    }
+    try (UnitOfWork unit = UnitOfWork.begin(route)) {
+      if (serverTimingHeader) {
+        ServerTiming timing = unit.root().attachment(ServerTiming.KEY, ServerTiming::new);
+        TimingResponse timed = new TimingResponse(httpResponse, timing, start);
+        chain.doFilter(http, timed);
+        timed.beforeCommit();
+      } else {
+        chain.doFilter(http, httpResponse);
+      }
+    } finally {
+      registry.record(route, System.nanoTime() - start);
+    }
+  }
+
+  /** Options of {@link TimingFilter}; each setter validates at once. */
+  public static final class Builder {
+    private LatencyRegistry registry;
+    private RouteResolver routes = RouteResolver.servletMapping();
+    private boolean serverTimingHeader = true;
+
+    private Builder() {}
+
+    /**
+     * Shares a registry with the host application and other blocks. Default: a new
+     * {@link LatencyRegistry#create()}.
+     *
+     * @param registry the registry
+     * @return this builder
+     * @throws IllegalArgumentException when {@code registry} is null
+     */
+    public Builder metrics(LatencyRegistry registry) {
+      if (registry == null) {
+        throw new IllegalArgumentException("metrics registry must not be null");
+      }
+      this.registry = registry;
+      return this;
+    }
+
+    /**
+     * Sets how requests are named. Default {@link RouteResolver#servletMapping()}.
+     *
+     * @param routes the resolver; it must return templates, not raw URIs
+     * @return this builder
+     * @throws IllegalArgumentException when {@code routes} is null
+     */
+    public Builder routes(RouteResolver routes) {
+      if (routes == null) {
+        throw new IllegalArgumentException("route resolver must not be null");
+      }
+      this.routes = routes;
+      return this;
+    }
+
+    /**
+     * Turns the {@code Server-Timing} header on or off (it shows server internals to clients;
+     * turn it off for public endpoints if that matters). Default on.
+     *
+     * @param enabled whether to set the header
+     * @return this builder
+     */
+    public Builder serverTimingHeader(boolean enabled) {
+      this.serverTimingHeader = enabled;
+      return this;
+    }
+
+    /**
+     * Builds the filter.
+     *
+     * @return a new filter with these options
+     */
+    public TimingFilter build() {
+      return new TimingFilter(this);
+    }
+  }
+}

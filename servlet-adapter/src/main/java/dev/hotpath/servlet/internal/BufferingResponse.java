@@ -1,0 +1,252 @@
+package dev.hotpath.servlet.internal;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Holds a response body in a pooled buffer, up to a limit, so a filter can look at the whole
+ * body before anything is sent (to hash it, or to share it). The response switches to
+ * streaming, and the buffered bytes go out, as soon as it shows it is not a small finished
+ * body: the body outgrows the limit, {@code flushBuffer()} is called, more bytes follow an
+ * {@code flush()} of the stream, the content type is {@code text/event-stream}, a write
+ * listener is set, or an error or redirect is sent. A flush at the very end of the body (what
+ * JSON serializers do) keeps the response buffered.
+ */
+public final class BufferingResponse extends BodyRewritingResponse {
+  private final int limit;
+  private BodyBuffer buffer;
+  private boolean streaming;
+  private boolean flushPending;
+  private boolean contentTypeChecked;
+
+  /**
+   * Wraps a response.
+   *
+   * @param response the response to buffer for
+   * @param limit the largest body, in bytes, held before streaming
+   */
+  public BufferingResponse(HttpServletResponse response, int limit) {
+    super(response);
+    this.limit = limit;
+  }
+
+  /**
+   * Tells whether the body is still held (nothing of it sent yet).
+   *
+   * @return true while buffering
+   */
+  public boolean isBuffering() {
+    return !streaming;
+  }
+
+  /**
+   * Drains the writer and returns the held body; call only while {@link #isBuffering()}.
+   *
+   * @return the buffered bytes, or null when the application wrote nothing
+   */
+  public BodyBuffer body() {
+    flushWriter();
+    return buffer;
+  }
+
+  /**
+   * Stops buffering: the held bytes go out now and later writes pass straight through.
+   *
+   * @throws IOException when writing to the client fails
+   */
+  public void stream() throws IOException {
+    if (streaming) {
+      return;
+    }
+    flushWriter();
+    streaming = true;
+    if (declaredLength() >= 0) {
+      super.setContentLengthLong(declaredLength());
+    }
+    sendHeld();
+  }
+
+  /**
+   * Sends the held body with an exact {@code Content-Length} and ends buffering.
+   *
+   * @throws IOException when writing to the client fails
+   */
+  public void commitBody() throws IOException {
+    if (streaming) {
+      return;
+    }
+    BodyBuffer held = body();
+    int size = held == null ? 0 : held.size();
+    int status = getStatus();
+    if (status >= 200 && status != SC_NO_CONTENT && status != SC_NOT_MODIFIED) {
+      // A HEAD handled without writing the body keeps the length the application declared.
+      super.setContentLengthLong(size == 0 && declaredLength() > 0 ? declaredLength() : size);
+    }
+    streaming = true;
+    sendHeld();
+  }
+
+  /** Writes the held bytes to the wrapped response and gives the buffer back to the pool. */
+  private void sendHeld() throws IOException {
+    BodyBuffer held = buffer;
+    buffer = null;
+    if (held != null) {
+      try {
+        held.writeTo(getResponse().getOutputStream());
+      } finally {
+        held.release();
+      }
+    }
+  }
+
+  /** Drops the held body (a 304 carries none) and ends buffering. */
+  public void discardBody() {
+    streaming = true;
+    releaseBuffer();
+  }
+
+  /** Returns the buffer to the pool; safe to call more than once, e.g. in a finally block. */
+  public void releaseBuffer() {
+    BodyBuffer held = buffer;
+    buffer = null;
+    if (held != null) {
+      held.release();
+    }
+  }
+
+  private void bypass() {
+    streaming = true;
+    releaseBuffer();
+  }
+
+  @Override
+  protected ServletOutputStream newOutput() {
+    return new Output();
+  }
+
+  @Override
+  protected boolean passesContentLength() {
+    return streaming;
+  }
+
+  @Override
+  public void flushBuffer() throws IOException {
+    stream();
+    super.flushBuffer();
+  }
+
+  @Override
+  public void resetBuffer() {
+    if (streaming) {
+      super.resetBuffer();
+      return;
+    }
+    flushWriter();
+    if (buffer != null) {
+      buffer.clear();
+    }
+    flushPending = false;
+  }
+
+  @Override
+  public void reset() {
+    if (!streaming) {
+      resetBuffer();
+      clearDeclaredLength();
+      contentTypeChecked = false;
+    }
+    super.reset();
+  }
+
+  @Override
+  protected void beforeErrorOrRedirect() {
+    bypass();
+  }
+
+  /** Decides, before each write, whether the bytes may still be held. */
+  private boolean holds(int length) throws IOException {
+    if (streaming) {
+      return false;
+    }
+    if (!contentTypeChecked) {
+      contentTypeChecked = true;
+      String type = getContentType();
+      if (type != null && type.regionMatches(true, 0, "text/event-stream", 0, 17)) {
+        stream();
+        return false;
+      }
+    }
+    if (flushPending) {
+      // Bytes after a flush: the application streams. Send what it flushed, then go on.
+      stream();
+      getResponse().getOutputStream().flush();
+      return false;
+    }
+    if (buffer == null) {
+      buffer = BodyBuffer.acquire();
+    }
+    if (buffer.size() + length > limit) {
+      stream();
+      return false;
+    }
+    return true;
+  }
+
+  private final class Output extends ServletOutputStream {
+    @Override
+    public void write(int b) throws IOException {
+      if (holds(1)) {
+        buffer.write(b);
+      } else {
+        getResponse().getOutputStream().write(b);
+      }
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      if (holds(length)) {
+        buffer.write(bytes, offset, length);
+      } else {
+        getResponse().getOutputStream().write(bytes, offset, length);
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      if (streaming) {
+        getResponse().getOutputStream().flush();
+      } else {
+        flushPending = buffer != null && buffer.size() > 0;
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (streaming) {
+        getResponse().getOutputStream().close();
+      }
+    }
+
+    @Override
+    public boolean isReady() {
+      try {
+        return !streaming || getResponse().getOutputStream().isReady();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void setWriteListener(WriteListener listener) {
+      try {
+        stream();
+        getResponse().getOutputStream().setWriteListener(listener);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

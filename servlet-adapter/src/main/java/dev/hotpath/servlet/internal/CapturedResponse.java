@@ -1,0 +1,108 @@
+package dev.hotpath.servlet.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A finished response (status, the headers the chain set, body) that can be written again to
+ * other responses. Immutable once built.
+ */
+public final class CapturedResponse {
+  /** Headers never copied: the container or outer filters set them per response. */
+  private static final List<String> PER_RESPONSE =
+      List.of("content-length", "content-type", "date", "server-timing");
+
+  private final int status;
+  private final String contentType;
+  private final List<String[]> headers;
+  private final byte[] body;
+
+  private CapturedResponse(int status, String contentType, List<String[]> headers, byte[] body) {
+    this.status = status;
+    this.contentType = contentType;
+    this.headers = headers;
+    this.body = body;
+  }
+
+  /**
+   * Records the response's headers before the chain runs, to tell later which the chain set.
+   *
+   * @param response the response
+   * @return header name to values, usually empty
+   */
+  public static Map<String, List<String>> headersOf(HttpServletResponse response) {
+    Collection<String> names = response.getHeaderNames();
+    if (names.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, List<String>> headers = new HashMap<>();
+    for (String name : names) {
+      headers.put(name.toLowerCase(java.util.Locale.ROOT), new ArrayList<>(response.getHeaders(name)));
+    }
+    return headers;
+  }
+
+  /**
+   * Captures a buffered response, or returns null when it must not be shared: it sets a cookie
+   * (a session started for one client must never reach another).
+   *
+   * @param response the buffered response, after the chain
+   * @param before the headers recorded by {@link #headersOf} before the chain
+   * @param body the body bytes
+   * @param length the body length
+   * @return the capture, or null when not shareable
+   */
+  public static CapturedResponse capture(HttpServletResponse response,
+      Map<String, List<String>> before, byte[] body, int length) {
+    if (response.containsHeader("Set-Cookie")) {
+      return null;
+    }
+    List<String[]> headers = new ArrayList<>();
+    for (String name : response.getHeaderNames()) {
+      String lower = name.toLowerCase(java.util.Locale.ROOT);
+      if (PER_RESPONSE.contains(lower)) {
+        continue;
+      }
+      Collection<String> values = response.getHeaders(name);
+      if (values.equals(before.get(lower))) {
+        continue;
+      }
+      List<String> copy = new ArrayList<>(values);
+      copy.add(0, name);
+      headers.add(copy.toArray(new String[0]));
+    }
+    byte[] bytes = new byte[length];
+    System.arraycopy(body, 0, bytes, 0, length);
+    return new CapturedResponse(response.getStatus(), response.getContentType(), headers, bytes);
+  }
+
+  /**
+   * Writes the captured response to another response.
+   *
+   * @param response the target, not yet committed
+   * @throws IOException when writing fails
+   */
+  public void replay(HttpServletResponse response) throws IOException {
+    response.setStatus(status);
+    if (contentType != null) {
+      response.setContentType(contentType);
+    }
+    for (String[] header : headers) {
+      response.setHeader(header[0], header[1]);
+      for (int i = 2; i < header.length; i++) {
+        response.addHeader(header[0], header[i]);
+      }
+    }
+    if (body.length > 0 || status >= 200 && status != 204 && status != 304) {
+      response.setContentLength(body.length);
+    }
+    if (body.length > 0) {
+      response.getOutputStream().write(body);
+    }
+  }
+}

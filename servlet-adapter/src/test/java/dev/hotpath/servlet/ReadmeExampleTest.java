@@ -1,0 +1,53 @@
+package dev.hotpath.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotpath.core.Health;
+import dev.hotpath.core.HealthRegistry;
+import dev.hotpath.metrics.LatencyRegistry;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.junit.jupiter.api.Test;
+
+/** The README's usage example, compiled and run as written. */
+class ReadmeExampleTest {
+  public static class HotpathSetup implements ServletContextListener {
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+      LatencyRegistry registry = LatencyRegistry.create();
+      Hotpath.install(event.getServletContext(), HotpathOptions.builder()
+          .timing(TimingFilter.builder().metrics(registry).build())
+          .cacheControl(CacheControlFilter.builder()
+              .rule("/static/*", CachePolicy.maxAge(Duration.ofDays(365)).withImmutable())
+              .rule("/api/*", CachePolicy.noCache())
+              .build())
+          .build());
+    }
+  }
+
+  @Test
+  void theReadmeSetupServes() throws Exception {
+    try (HealthRegistry healthRegistry = HealthRegistry.builder().build()) {
+      healthRegistry.register("self", Health::up);
+      LatencyRegistry registry = LatencyRegistry.create();
+      try (TestServer server = TestServer.start(context -> {
+        context.addEventListener(new HotpathSetup());
+        context.addServlet(new ServletHolder(new HealthServlet(healthRegistry)), "/health/*");
+        ServletHolder metrics = new ServletHolder(new MetricsServlet(registry, Duration.ofSeconds(5)));
+        metrics.setAsyncSupported(true);
+        context.addServlet(metrics, "/metrics/*");
+        context.addServlet(new ServletHolder(TestServer.servlet((req, resp) -> resp.getWriter().write("ok"))), "/static/*");
+      })) {
+        HttpResponse<byte[]> asset = server.get("/static/app.js");
+        assertThat(asset.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+        assertThat(asset.headers().firstValue("ETag")).isPresent();
+        assertThat(asset.headers().firstValue("Server-Timing")).isPresent();
+        assertThat(server.get("/health/ready").statusCode()).isEqualTo(200);
+        assertThat(server.get("/metrics/prometheus").statusCode()).isEqualTo(200);
+      }
+    }
+  }
+}

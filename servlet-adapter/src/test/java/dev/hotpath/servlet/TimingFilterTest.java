@@ -1,0 +1,120 @@
+package dev.hotpath.servlet;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.hotpath.core.UnitOfWork;
+import dev.hotpath.metrics.LatencyRegistry;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.junit.jupiter.api.Test;
+
+class TimingFilterTest {
+  @Test
+  void recordsLatencyByServletMappingAndReportsAttachedEntries() throws Exception {
+    LatencyRegistry registry = LatencyRegistry.create();
+    AtomicReference<String> unitName = new AtomicReference<>();
+    TimingFilter filter = TimingFilter.builder().metrics(registry).build();
+    try (TestServer server = TestServer.start(context -> {
+      TestServer.addFilter(context, filter);
+      context.addServlet(new ServletHolder(TestServer.servlet((req, resp) -> {
+        unitName.set(UnitOfWork.current().orElseThrow().name());
+        ServerTiming.current().orElseThrow().add("db", Duration.ofMillis(4), "3 \"fast\" queries");
+        Runnable addCacheEntry = () ->
+            ServerTiming.current().orElseThrow().add("cache", Duration.ofNanos(1500), null);
+        Thread helper = new Thread(UnitOfWork.wrap(addCacheEntry));
+        helper.start();
+        helper.join();
+        resp.getWriter().write("photo");
+      })), "/photos/*");
+    })) {
+      HttpResponse<byte[]> first = server.get("/photos/1");
+      server.get("/photos/2");
+
+      assertThat(new String(first.body(), UTF_8)).isEqualTo("photo");
+      assertThat(unitName.get()).isEqualTo("GET /photos/*");
+      assertThat(first.headers().firstValue("Server-Timing").orElseThrow())
+          .matches("total;dur=\\d+\\.\\d{3}, db;dur=4\\.000;desc=\"3 \\\\\"fast\\\\\" queries\", cache;dur=0\\.001");
+      await().untilAsserted(() ->
+          assertThat(registry.snapshots().get("GET /photos/*").count()).isEqualTo(2));
+      assertThat(filter.registry()).isSameAs(registry);
+    }
+  }
+
+  @Test
+  void unknownRoutesAreRecordedAsOther() throws Exception {
+    LatencyRegistry registry = LatencyRegistry.create();
+    try (TestServer server = TestServer.start((req, resp) -> resp.getWriter().write("x"),
+        TimingFilter.builder().metrics(registry)
+            .routes(req -> req.getRequestURI().equals("/blank") ? " " : null).build())) {
+      server.get("/anything");
+      assertThat(server.get("/blank").statusCode()).isEqualTo(200);
+      await().untilAsserted(() ->
+          assertThat(registry.snapshots().get(LatencyRegistry.OVERFLOW_NAME).count()).isEqualTo(2));
+      assertThat(registry.snapshots()).containsOnlyKeys(LatencyRegistry.OVERFLOW_NAME);
+    }
+  }
+
+  @Test
+  void manyDistinctUrisCannotGrowTheRegistryPastItsCap() throws Exception {
+    LatencyRegistry registry = LatencyRegistry.builder().maxNames(5).build();
+    // A careless resolver that names routes by raw URI: the cap still bounds memory.
+    try (TestServer server = TestServer.start((req, resp) -> resp.getWriter().write("x"),
+        TimingFilter.builder().metrics(registry).routes(req -> req.getRequestURI()).build())) {
+      for (int i = 0; i < 40; i++) {
+        server.get("/item/" + i);
+      }
+      await().untilAsserted(() -> assertThat(registry.refusedNames()).isPositive());
+      assertThat(registry.snapshots().size()).isLessThanOrEqualTo(6);
+    }
+  }
+
+  @Test
+  void headerIsSetBeforeStreamedAndErrorResponsesCommit() throws Exception {
+    try (TestServer server = TestServer.start((req, resp) -> {
+      if (req.getRequestURI().equals("/error")) {
+        resp.sendError(503);
+        return;
+      }
+      resp.getOutputStream().write("first".getBytes(UTF_8));
+      resp.flushBuffer();
+      resp.getOutputStream().write("second".getBytes(UTF_8));
+    }, TimingFilter.create())) {
+      HttpResponse<byte[]> streamed = server.get("/stream");
+      HttpResponse<byte[]> error = server.get("/error");
+
+      assertThat(new String(streamed.body(), UTF_8)).isEqualTo("firstsecond");
+      assertThat(streamed.headers().firstValue("Server-Timing")).isPresent();
+      assertThat(error.statusCode()).isEqualTo(503);
+      assertThat(error.headers().firstValue("Server-Timing")).isPresent();
+    }
+  }
+
+  @Test
+  void headerCanBeTurnedOff() throws Exception {
+    try (TestServer server = TestServer.start((req, resp) -> resp.getWriter().write("x"),
+        TimingFilter.builder().serverTimingHeader(false).build())) {
+      assertThat(server.get("/x").headers().firstValue("Server-Timing")).isEmpty();
+    }
+  }
+
+  @Test
+  void badInputIsRefusedWithTheRule() {
+    ServerTiming timing = new ServerTiming();
+    assertThatThrownBy(() -> timing.add("db time", Duration.ZERO, null))
+        .hasMessage("Server-Timing name must be an HTTP token, was db time");
+    assertThatThrownBy(() -> timing.add("db", Duration.ofMillis(-1), null))
+        .hasMessage("Server-Timing duration must not be negative, was PT-0.001S");
+    assertThatThrownBy(() -> TimingFilter.builder().routes(null))
+        .hasMessage("route resolver must not be null");
+    for (int i = 0; i < ServerTiming.MAX_ENTRIES; i++) {
+      assertThat(timing.add("e" + i, Duration.ZERO, null)).isTrue();
+    }
+    assertThat(timing.add("one-too-many", Duration.ZERO, null)).isFalse();
+    assertThat(timing.headerValue(0)).doesNotContain("one-too-many");
+  }
+}
