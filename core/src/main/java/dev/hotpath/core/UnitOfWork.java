@@ -1,0 +1,347 @@
+package dev.hotpath.core;
+
+import dev.hotpath.core.internal.Names;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * A named, thread-bound scope for one piece of work such as a request, that other hotpath blocks
+ * hang per-request state on (query counts, Server-Timing entries).
+ *
+ * <pre>{@code
+ * try (UnitOfWork unit = UnitOfWork.begin("GET /photos")) {
+ *   UnitOfWork.current().orElseThrow().attach(ROUTE, "/photos");
+ * }
+ * }</pre>
+ *
+ * <p><b>Nesting.</b> {@link #begin} while a unit is current on this thread begins a child of it,
+ * which becomes current. {@link #close} makes the unit's parent current again. Closing a unit
+ * while units begun inside it are still open (out of order) closes those inner units as well:
+ * a unit never outlives the unit it was begun in on its thread. Closing is idempotent.
+ *
+ * <p><b>Threads.</b> A unit is current only on the thread that began it, and inside tasks made
+ * by {@link #wrap(Runnable)} and its overloads, which carry it onto other threads and restore
+ * whatever was current there afterwards. A closed unit is never current: {@link #current()}
+ * skips closed units and answers their nearest open ancestor, so a unit closed from another
+ * thread stops being current everywhere.
+ *
+ * <p><b>Attachments</b> are typed values keyed by {@link Key}, readable and writable from any
+ * thread.
+ */
+public final class UnitOfWork implements AutoCloseable {
+
+  private static final ThreadLocal<UnitOfWork> CURRENT = new ThreadLocal<>();
+
+  private final String name;
+  private final UnitOfWork parent;
+  private final long startedAt;
+  private final ConcurrentHashMap<Key<?>, Object> attachments = new ConcurrentHashMap<>(4);
+  // Nanos the unit ran for, or -1 while open; written once by the first close().
+  private volatile long closedAfter = -1;
+
+  private UnitOfWork(String name, UnitOfWork parent) {
+    this.name = name;
+    this.parent = parent;
+    this.startedAt = System.nanoTime();
+  }
+
+  /**
+   * Begins a unit of work and makes it current on this thread. If a unit is already current, the
+   * new unit is its child.
+   *
+   * @param name what the unit does, e.g. {@code "GET /photos"}; must not be null or blank
+   * @return the new, current unit; close it (try-with-resources) on this thread
+   * @throws NullPointerException if {@code name} is null
+   * @throws IllegalArgumentException if {@code name} is blank
+   */
+  public static UnitOfWork begin(String name) {
+    Names.requireNotBlank(name, "unit of work name");
+    UnitOfWork unit = new UnitOfWork(name, current().orElse(null));
+    CURRENT.set(unit);
+    return unit;
+  }
+
+  /**
+   * Returns the unit current on this thread: the innermost open unit begun here or carried here
+   * by a wrapped task.
+   *
+   * @return the current unit, or empty if none is open on this thread
+   */
+  public static Optional<UnitOfWork> current() {
+    UnitOfWork unit = CURRENT.get();
+    if (unit == null || !unit.isClosed()) {
+      return Optional.ofNullable(unit);
+    }
+    UnitOfWork open = unit.nearestOpen();
+    restore(open);
+    return Optional.ofNullable(open);
+  }
+
+  /**
+   * Returns the name given to {@link #begin}.
+   *
+   * @return this unit's name
+   */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * Returns the unit that was current when this one began.
+   *
+   * @return the parent unit, or empty for an outermost unit
+   */
+  public Optional<UnitOfWork> parent() {
+    return Optional.ofNullable(parent);
+  }
+
+  /**
+   * Returns the outermost unit of this unit's chain of parents.
+   *
+   * @return the root unit; this unit itself if it has no parent
+   */
+  public UnitOfWork root() {
+    UnitOfWork unit = this;
+    while (unit.parent != null) {
+      unit = unit.parent;
+    }
+    return unit;
+  }
+
+  /**
+   * Returns how long this unit has been open, or, once closed, how long it was open.
+   *
+   * @return the time since {@link #begin}, frozen when {@link #close} is called on this unit or
+   *     closes it as an inner unit left open
+   */
+  public Duration elapsed() {
+    long closed = closedAfter;
+    return Duration.ofNanos(closed >= 0 ? closed : System.nanoTime() - startedAt);
+  }
+
+  /**
+   * Returns whether {@link #close} has been called on this unit or on a unit it was begun in.
+   *
+   * @return true once this unit is closed
+   */
+  public boolean isClosed() {
+    for (UnitOfWork unit = this; unit != null; unit = unit.parent) {
+      if (unit.closedAfter >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Returns the attachment under {@code key}, creating and attaching it first if absent.
+   *
+   * <p>Atomic: when many threads ask at once, {@code ifAbsent} runs at most once and all of them
+   * get the same instance. {@code ifAbsent} must be short and must not touch this unit's
+   * attachments itself.
+   *
+   * @param <T> the attachment's type
+   * @param key the attachment's key; must not be null
+   * @param ifAbsent creates the value when none is attached; must not be null nor return null
+   * @return the attached value
+   * @throws NullPointerException if {@code key} or {@code ifAbsent} is null, or {@code ifAbsent}
+   *     returns null
+   */
+  public <T> T attachment(Key<T> key, Supplier<? extends T> ifAbsent) {
+    Objects.requireNonNull(key, "key must not be null");
+    Objects.requireNonNull(ifAbsent, "ifAbsent must not be null");
+    Object value =
+        attachments.computeIfAbsent(
+            key,
+            k ->
+                Objects.requireNonNull(
+                    ifAbsent.get(), () -> "ifAbsent returned null for attachment " + key.name()));
+    @SuppressWarnings("unchecked") // only attach() and this method store values, both typed by key
+    T typed = (T) value;
+    return typed;
+  }
+
+  /**
+   * Returns the attachment under {@code key}.
+   *
+   * @param <T> the attachment's type
+   * @param key the attachment's key; must not be null
+   * @return the attached value, or empty if none is attached
+   * @throws NullPointerException if {@code key} is null
+   */
+  public <T> Optional<T> attachment(Key<T> key) {
+    Objects.requireNonNull(key, "key must not be null");
+    @SuppressWarnings("unchecked") // only attach() and attachment(key, ifAbsent) store values
+    T value = (T) attachments.get(key);
+    return Optional.ofNullable(value);
+  }
+
+  /**
+   * Attaches {@code value} under {@code key}, replacing any value attached before.
+   *
+   * @param <T> the attachment's type
+   * @param key the attachment's key; must not be null
+   * @param value the value; must not be null
+   * @throws NullPointerException if {@code key} or {@code value} is null
+   */
+  public <T> void attach(Key<T> key, T value) {
+    Objects.requireNonNull(key, "key must not be null");
+    Objects.requireNonNull(value, () -> "value of attachment " + key.name() + " must not be null");
+    attachments.put(key, value);
+  }
+
+  /**
+   * Wraps {@code task} so that it runs with the unit current now (or with none, if none is
+   * current now) and then restores whatever was current on the running thread.
+   *
+   * @param task the task to carry the current unit into; must not be null
+   * @return a task that runs {@code task} inside the captured unit
+   * @throws NullPointerException if {@code task} is null
+   */
+  public static Runnable wrap(Runnable task) {
+    Objects.requireNonNull(task, "task must not be null");
+    UnitOfWork captured = current().orElse(null);
+    return () -> {
+      UnitOfWork previous = CURRENT.get();
+      CURRENT.set(captured);
+      try {
+        task.run();
+      } finally {
+        restore(previous);
+      }
+    };
+  }
+
+  /**
+   * Wraps {@code task} so that it runs with the unit current now (or with none, if none is
+   * current now) and then restores whatever was current on the calling thread.
+   *
+   * @param <T> the task's result type
+   * @param task the task to carry the current unit into; must not be null
+   * @return a task that calls {@code task} inside the captured unit and returns its result
+   * @throws NullPointerException if {@code task} is null
+   */
+  public static <T> Callable<T> wrap(Callable<T> task) {
+    Objects.requireNonNull(task, "task must not be null");
+    UnitOfWork captured = current().orElse(null);
+    return () -> {
+      UnitOfWork previous = CURRENT.get();
+      CURRENT.set(captured);
+      try {
+        return task.call();
+      } finally {
+        restore(previous);
+      }
+    };
+  }
+
+  /**
+   * Wraps {@code executor} so that every task submitted to it runs with the unit that was current
+   * on the submitting thread at submission time, as {@link #wrap(Runnable)} does.
+   *
+   * @param executor the executor to delegate to; must not be null
+   * @return an executor that carries the submitter's unit into each task
+   * @throws NullPointerException if {@code executor} is null
+   */
+  public static Executor wrap(Executor executor) {
+    Objects.requireNonNull(executor, "executor must not be null");
+    return command -> executor.execute(wrap(command));
+  }
+
+  /**
+   * Closes this unit and every unit begun inside it that is still open, and makes this unit's
+   * parent current again if this unit (or one begun inside it) is current on the calling thread.
+   * Idempotent: closing again does nothing.
+   */
+  @Override
+  public void close() {
+    UnitOfWork top = CURRENT.get();
+    for (UnitOfWork unit = top; unit != null; unit = unit.parent) {
+      if (unit == this) {
+        // This unit is on the calling thread's chain: close the inner units left open too.
+        for (UnitOfWork inner = top; inner != this; inner = inner.parent) {
+          inner.markClosed();
+        }
+        markClosed();
+        restore(parent == null ? null : parent.nearestOpen());
+        return;
+      }
+    }
+    markClosed();
+  }
+
+  @Override
+  public String toString() {
+    return "UnitOfWork[" + name + (isClosed() ? ", closed]" : "]");
+  }
+
+  private void markClosed() {
+    if (closedAfter < 0) {
+      closedAfter = Math.max(0, System.nanoTime() - startedAt);
+    }
+  }
+
+  private UnitOfWork nearestOpen() {
+    UnitOfWork unit = this;
+    while (unit != null && unit.isClosed()) {
+      unit = unit.parent;
+    }
+    return unit;
+  }
+
+  /** Sets or clears this thread's current unit; clearing leaves no entry in pooled threads. */
+  private static void restore(UnitOfWork unit) {
+    if (unit == null) {
+      CURRENT.remove();
+    } else {
+      CURRENT.set(unit);
+    }
+  }
+
+  /**
+   * The typed key of an attachment. Keys compare by identity, so two modules choosing the same
+   * name never collide: keep each key in a {@code static final} field.
+   *
+   * @param <T> the type of the value attached under this key
+   */
+  public static final class Key<T> {
+    private final String name;
+
+    private Key(String name) {
+      this.name = name;
+    }
+
+    /**
+     * Creates a new key, distinct from every other key even one of the same name.
+     *
+     * @param <T> the type of the value attached under the key
+     * @param name what the key is for, used in messages; must not be null or blank
+     * @return a new key
+     * @throws NullPointerException if {@code name} is null
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
+    public static <T> Key<T> of(String name) {
+      Names.requireNotBlank(name, "attachment key name");
+      return new Key<>(name);
+    }
+
+    /**
+     * Returns the name the key was created with.
+     *
+     * @return the key's name
+     */
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public String toString() {
+      return "Key[" + name + "]";
+    }
+  }
+}
