@@ -55,7 +55,7 @@ public final class HotpathDataSource implements DataSource, Closeable {
     this.instrumentation = new QueryInstrumentation(builder.name, builder.maxFingerprints,
         fingerprint -> nanos -> { }, List.copyOf(builder.listeners), builder.slowQueryThreshold,
         builder.nPlusOnePolicy, builder.nPlusOneThreshold, builder.logParameterValues,
-        ScopeResolvers.threadScopes());
+        ScopeResolvers.unitOfWorkOrThread());
   }
 
   /**

@@ -8,7 +8,7 @@ import java.util.Optional;
  * signature of loading children one parent at a time.
  *
  * @param dataSourceName the name of the data source that ran the statements
- * @param scopeName the {@code UnitOfWork} name, or {@code "thread"} for a {@link QueryScope}
+ * @param scopeName the root {@code UnitOfWork}'s name, or {@code "thread"} for a {@link QueryScope}
  * @param fingerprint the repeated statement's shape
  * @param count how many times it had run in the scope when the report was made (threshold + 1)
  * @param callSite the first stack frame outside hotpath's pool, JDBC and HikariCP: where the
