@@ -2,6 +2,11 @@ package dev.hotpath.pool;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.hotpath.core.Health;
+import dev.hotpath.core.HealthCheck;
+import dev.hotpath.metrics.LatencyRecorder;
+import dev.hotpath.metrics.LatencyRegistry;
 import dev.hotpath.pool.internal.InstrumentedConnection;
 import dev.hotpath.pool.internal.QueryInstrumentation;
 import dev.hotpath.pool.internal.ScopeResolvers;
@@ -14,7 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.LongConsumer;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -46,14 +51,18 @@ public final class HotpathDataSource implements DataSource, Closeable {
   private final DataSource delegate;
   private final HikariDataSource owned;
   private final QueryInstrumentation instrumentation;
-  private final LongConsumer acquireLatency;
+  private final LatencyRegistry metrics;
+  private final LatencyRecorder acquireLatency;
 
   private HotpathDataSource(Builder builder) {
     this.owned = builder.hikariConfig == null ? null : new HikariDataSource(builder.hikariConfig);
     this.delegate = owned != null ? owned : builder.dataSource;
-    this.acquireLatency = nanos -> { };
+    this.metrics = builder.metrics != null ? builder.metrics : LatencyRegistry.create();
+    String prefix = "pool." + builder.name;
+    this.acquireLatency = metrics.recorder(prefix + ".acquire");
     this.instrumentation = new QueryInstrumentation(builder.name, builder.maxFingerprints,
-        fingerprint -> nanos -> { }, List.copyOf(builder.listeners), builder.slowQueryThreshold,
+        fingerprint -> metrics.recorder(prefix + " " + fingerprint.text())::record,
+        List.copyOf(builder.listeners), builder.slowQueryThreshold,
         builder.nPlusOnePolicy, builder.nPlusOneThreshold, builder.logParameterValues,
         ScopeResolvers.unitOfWorkOrThread());
   }
@@ -63,7 +72,7 @@ public final class HotpathDataSource implements DataSource, Closeable {
    *
    * @return a builder with the defaults: name {@code "default"}, slow-query threshold 1 s, N+1
    *     policy {@link NPlusOnePolicy#LOG} over 10 repetitions, 1000 remembered SQL strings, no
-   *     listeners, parameter values never logged
+   *     listeners, parameter values never logged, a metrics registry of its own
    */
   public static Builder builder() {
     return new Builder();
@@ -76,6 +85,77 @@ public final class HotpathDataSource implements DataSource, Closeable {
    */
   public String name() {
     return instrumentation.name();
+  }
+
+  /**
+   * Returns the registry this data source records into: one recorder per statement shape, named
+   * {@code pool.<name> <fingerprint>}, and {@code pool.<name>.acquire} for connection waits. The
+   * registry's name cap bounds the shapes recorded (invariant 7); past it they share its
+   * {@code other} recorder.
+   *
+   * @return the registry given to the builder, or the one created for this data source
+   */
+  public LatencyRegistry metrics() {
+    return metrics;
+  }
+
+  /**
+   * Returns the HikariCP pool's current counts and the connection wait times.
+   *
+   * @return the stats, or empty when the underlying data source is not a started HikariCP pool
+   */
+  public Optional<PoolStats> poolStats() {
+    HikariPoolMXBean pool = hikariPool();
+    if (pool == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new PoolStats(pool.getActiveConnections(), pool.getIdleConnections(),
+        pool.getThreadsAwaitingConnection(), pool.getTotalConnections(), acquireLatency.snapshot()));
+  }
+
+  private HikariPoolMXBean hikariPool() {
+    HikariDataSource hikari = owned;
+    if (hikari == null && delegate instanceof HikariDataSource handedIn) {
+      hikari = handedIn;
+    }
+    return hikari == null || hikari.isClosed() ? null : hikari.getHikariPoolMXBean();
+  }
+
+  /**
+   * Returns a health check of this pool, to register with a {@code HealthRegistry}: DOWN when the
+   * pool is closed or no connection can be validated, DEGRADED when more than
+   * {@code maxPendingThreads} threads wait for a connection, otherwise UP; details carry the
+   * counts and the p99 connection wait in milliseconds. Without HikariCP underneath it only
+   * validates a connection.
+   *
+   * @param maxPendingThreads how many waiting threads are still healthy, at least 0
+   * @return the health check
+   * @throws IllegalArgumentException if {@code maxPendingThreads} is negative
+   */
+  public HealthCheck healthCheck(int maxPendingThreads) {
+    if (maxPendingThreads < 0) {
+      throw new IllegalArgumentException(
+          "maxPendingThreads must not be negative, was " + maxPendingThreads);
+    }
+    return () -> {
+      if (owned != null && owned.isClosed()) {
+        return Health.down("pool " + name() + " is closed");
+      }
+      Optional<PoolStats> stats = poolStats();
+      if (stats.isEmpty()) {
+        try (Connection connection = delegate.getConnection()) {
+          return connection.isValid(1) ? Health.up() : Health.down("connection not valid");
+        }
+      }
+      PoolStats pool = stats.get();
+      Health health = pool.pending() > maxPendingThreads
+          ? Health.degraded(pool.pending() + " threads wait for a connection, more than "
+              + maxPendingThreads)
+          : Health.up();
+      return health.withDetail("active", pool.active()).withDetail("idle", pool.idle())
+          .withDetail("pending", pool.pending()).withDetail("total", pool.total())
+          .withDetail("acquireP99Millis", pool.acquire().p99() / 1_000_000.0);
+    };
   }
 
   /**
@@ -108,7 +188,7 @@ public final class HotpathDataSource implements DataSource, Closeable {
 
   private Connection instrumented(Connection connection, long start) {
     long acquire = System.nanoTime() - start;
-    acquireLatency.accept(acquire);
+    acquireLatency.record(acquire);
     return new InstrumentedConnection(connection, instrumentation, acquire);
   }
 
@@ -216,6 +296,7 @@ public final class HotpathDataSource implements DataSource, Closeable {
     private final List<QueryListener> listeners = new ArrayList<>();
     private boolean logParameterValues;
     private int maxFingerprints = 1000;
+    private LatencyRegistry metrics;
 
     private Builder() {}
 
@@ -346,6 +427,17 @@ public final class HotpathDataSource implements DataSource, Closeable {
         throw new IllegalArgumentException("maxFingerprints must be at least 1, was " + max);
       }
       this.maxFingerprints = max;
+      return this;
+    }
+
+    /**
+     * Records into a registry shared with other blocks instead of one of its own.
+     *
+     * @param registry the registry
+     * @return this builder
+     */
+    public Builder metrics(LatencyRegistry registry) {
+      this.metrics = Objects.requireNonNull(registry, "registry must not be null");
       return this;
     }
 
