@@ -10,6 +10,7 @@ import dev.hotpath.metrics.LatencyRegistry;
 import dev.hotpath.pool.internal.InstrumentedConnection;
 import dev.hotpath.pool.internal.QueryInstrumentation;
 import dev.hotpath.pool.internal.ScopeResolvers;
+import dev.hotpath.pool.internal.Unwrapping;
 import java.io.Closeable;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -203,7 +204,7 @@ public final class HotpathDataSource implements DataSource, Closeable {
    */
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
-    return iface.isInstance(delegate) ? iface.cast(delegate) : delegate.unwrap(iface);
+    return Unwrapping.unwrap(delegate, iface);
   }
 
   /**
@@ -215,7 +216,7 @@ public final class HotpathDataSource implements DataSource, Closeable {
    */
   @Override
   public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return iface.isInstance(delegate) || delegate.isWrapperFor(iface);
+    return Unwrapping.isWrapperFor(delegate, iface);
   }
 
   /**

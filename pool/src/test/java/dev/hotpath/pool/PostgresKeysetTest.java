@@ -2,9 +2,6 @@ package dev.hotpath.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
-import dev.hotpath.core.testing.PostgresEndpoint;
-import dev.hotpath.core.testing.TestServices;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -23,20 +19,14 @@ import org.junit.jupiter.api.Test;
 /** Keyset pages on real PostgreSQL stay stable (no row twice, none skipped) under inserts. */
 class PostgresKeysetTest {
 
-  private static final String TABLE = "pool_keyset_" + UUID.randomUUID().toString().replace("-", "");
+  private static final String TABLE = PostgresDatabase.uniqueName("pool_keyset");
   private static final byte[] SECRET =
       "keyset-test-secret-of-32-bytes!!".getBytes(StandardCharsets.UTF_8);
   private static HotpathDataSource dataSource;
 
   @BeforeAll
   static void start() throws SQLException {
-    PostgresEndpoint postgres = TestServices.postgres();
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(postgres.jdbcUrl());
-    config.setUsername(postgres.user());
-    config.setPassword(postgres.password());
-    config.setMaximumPoolSize(3);
-    dataSource = HotpathDataSource.builder().name("keyset").hikari(config).build();
+    dataSource = HotpathDataSource.builder().name("keyset").hikari(PostgresDatabase.hikari(3)).build();
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE " + TABLE + " (score INT NOT NULL, id BIGSERIAL PRIMARY KEY)");
       s.execute("INSERT INTO " + TABLE + " (score) SELECT g % 7 + 10 FROM generate_series(1, 100) g");

@@ -3,14 +3,11 @@ package dev.hotpath.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
-import dev.hotpath.core.testing.PostgresEndpoint;
-import dev.hotpath.core.testing.TestServices;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,17 +16,12 @@ import org.postgresql.jdbc.PgConnection;
 
 class PostgresTransparencyTest extends JdbcTransparencyContract {
 
-  private static final String SCHEMA = "pool_transparency_" + UUID.randomUUID().toString().replace("-", "");
+  private static final String SCHEMA = PostgresDatabase.uniqueName("pool_transparency");
   private static HotpathDataSource dataSource;
 
   @BeforeAll
   static void start() throws SQLException {
-    PostgresEndpoint postgres = TestServices.postgres();
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(postgres.jdbcUrl());
-    config.setUsername(postgres.user());
-    config.setPassword(postgres.password());
-    config.setMaximumPoolSize(2);
+    HikariConfig config = PostgresDatabase.hikari(2);
     config.setConnectionInitSql("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
     config.setSchema(SCHEMA);
     dataSource = HotpathDataSource.builder().name("pg").hikari(config).listener(EVENTS::add).build();

@@ -101,12 +101,12 @@ public class InstrumentedStatement implements Statement {
 
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
-    return iface.isInstance(delegate) ? iface.cast(delegate) : delegate.unwrap(iface);
+    return Unwrapping.unwrap(delegate, iface);
   }
 
   @Override
   public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return iface.isInstance(delegate) || delegate.isWrapperFor(iface);
+    return Unwrapping.isWrapperFor(delegate, iface);
   }
 
   @Override

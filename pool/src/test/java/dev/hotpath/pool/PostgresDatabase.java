@@ -1,0 +1,28 @@
+package dev.hotpath.pool;
+
+import com.zaxxer.hikari.HikariConfig;
+import dev.hotpath.core.testing.PostgresEndpoint;
+import dev.hotpath.core.testing.TestServices;
+import java.util.UUID;
+
+/** The shared test PostgreSQL as a HikariCP configuration, and names unique to a test class. */
+final class PostgresDatabase {
+
+  private PostgresDatabase() {}
+
+  /** Resolves the server (skipping or failing the class as TestServices decides). */
+  static HikariConfig hikari(int maximumPoolSize) {
+    PostgresEndpoint postgres = TestServices.postgres();
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(postgres.jdbcUrl());
+    config.setUsername(postgres.user());
+    config.setPassword(postgres.password());
+    config.setMaximumPoolSize(maximumPoolSize);
+    return config;
+  }
+
+  /** A table or schema name no other test class (or helper) uses. */
+  static String uniqueName(String prefix) {
+    return prefix + "_" + UUID.randomUUID().toString().replace("-", "");
+  }
+}
