@@ -62,7 +62,7 @@ public final class HotpathDataSource implements DataSource, Closeable {
     String prefix = "pool." + builder.name;
     this.acquireLatency = metrics.recorder(prefix + ".acquire");
     this.instrumentation = new QueryInstrumentation(builder.name, builder.maxFingerprints,
-        fingerprint -> metrics.recorder(prefix + " " + fingerprint.text())::record,
+        fingerprint -> metrics.recorder(prefix + " " + fingerprint.text()),
         List.copyOf(builder.listeners), builder.slowQueryThreshold,
         builder.nPlusOnePolicy, builder.nPlusOneThreshold, builder.logParameterValues,
         ScopeResolvers.unitOfWorkOrThread());
@@ -167,7 +167,7 @@ public final class HotpathDataSource implements DataSource, Closeable {
    */
   @Override
   public Connection getConnection() throws SQLException {
-    long start = System.nanoTime();
+    long start = acquireLatency.ticker().read();
     Connection connection = delegate.getConnection();
     return instrumented(connection, start);
   }
@@ -182,14 +182,13 @@ public final class HotpathDataSource implements DataSource, Closeable {
    */
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    long start = System.nanoTime();
+    long start = acquireLatency.ticker().read();
     Connection connection = delegate.getConnection(username, password);
     return instrumented(connection, start);
   }
 
   private Connection instrumented(Connection connection, long start) {
-    long acquire = System.nanoTime() - start;
-    acquireLatency.record(acquire);
+    long acquire = acquireLatency.recordSince(start);
     return new InstrumentedConnection(connection, instrumentation, acquire);
   }
 

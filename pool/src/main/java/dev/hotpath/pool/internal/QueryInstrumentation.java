@@ -1,5 +1,6 @@
 package dev.hotpath.pool.internal;
 
+import dev.hotpath.metrics.LatencyRecorder;
 import dev.hotpath.pool.NPlusOneDetectedException;
 import dev.hotpath.pool.NPlusOnePolicy;
 import dev.hotpath.pool.NPlusOneReport;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +68,7 @@ public final class QueryInstrumentation {
    * @param scopes finds the scope of the running statement
    */
   public QueryInstrumentation(String name, int maxShapes,
-      Function<SqlFingerprint, LongConsumer> latencyFor, List<QueryListener> listeners,
+      Function<SqlFingerprint, LatencyRecorder> latencyFor, List<QueryListener> listeners,
       Duration slowThreshold, NPlusOnePolicy nPlusOnePolicy, int nPlusOneThreshold,
       boolean logParameterValues, ScopeResolver scopes) {
     this.name = name;
@@ -121,7 +121,7 @@ public final class QueryInstrumentation {
    * Called before a statement runs: counts it in the open scopes and checks for N+1.
    *
    * @param shape the statement's shape
-   * @return the start time in nanoseconds, for {@link #end}
+   * @return the start reading of the shape's recorder's ticker, for {@link #end}
    * @throws NPlusOneDetectedException under {@link NPlusOnePolicy#THROW} when the statement is the
    *     first repetition over the threshold
    */
@@ -133,7 +133,7 @@ public final class QueryInstrumentation {
     if (nPlusOnePolicy != NPlusOnePolicy.OFF && shape.fingerprint().kind() == QueryKind.SELECT) {
       detect(shape.fingerprint(), frame);
     }
-    return System.nanoTime();
+    return shape.latency().ticker().read();
   }
 
   private void detect(SqlFingerprint fingerprint, ScopeFrame frame) {
@@ -173,8 +173,7 @@ public final class QueryInstrumentation {
    */
   public void end(StatementShape shape, long startNanos, long rows, long acquireNanos,
       Throwable failure, InstrumentedStatement statement) {
-    long elapsed = System.nanoTime() - startNanos;
-    shape.latency().accept(elapsed);
+    long elapsed = shape.latency().recordSince(startNanos);
     boolean slow = elapsed >= slowNanos;
     if (listeners.length == 0 && !slow) {
       return;
