@@ -3,6 +3,9 @@ package dev.hotpath.pool;
 import com.zaxxer.hikari.HikariConfig;
 import dev.hotpath.core.testing.PostgresEndpoint;
 import dev.hotpath.core.testing.TestServices;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.UUID;
 
 /** The shared test PostgreSQL as a HikariCP configuration, and names unique to a test class. */
@@ -19,6 +22,18 @@ final class PostgresDatabase {
     config.setPassword(postgres.password());
     config.setMaximumPoolSize(maximumPoolSize);
     return config;
+  }
+
+  /** Runs a clean-up statement (dropping what the class created), then closes the pool. */
+  static void dropAndClose(HotpathDataSource dataSource, String dropSql) throws SQLException {
+    if (dataSource == null) {
+      return; // PostgreSQL was not found: the class was skipped before creating anything
+    }
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      s.execute(dropSql);
+    } finally {
+      dataSource.close();
+    }
   }
 
   /** A table or schema name no other test class (or helper) uses. */

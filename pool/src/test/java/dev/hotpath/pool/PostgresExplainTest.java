@@ -28,13 +28,7 @@ class PostgresExplainTest {
 
   @AfterAll
   static void stop() throws SQLException {
-    if (dataSource == null) {
-      return;
-    }
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      s.execute("DROP TABLE IF EXISTS " + TABLE);
-    }
-    dataSource.close();
+    PostgresDatabase.dropAndClose(dataSource, "DROP TABLE IF EXISTS " + TABLE);
   }
 
   @Test

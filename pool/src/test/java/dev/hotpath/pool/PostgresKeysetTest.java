@@ -35,13 +35,7 @@ class PostgresKeysetTest {
 
   @AfterAll
   static void stop() throws SQLException {
-    if (dataSource == null) {
-      return;
-    }
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      s.execute("DROP TABLE IF EXISTS " + TABLE);
-    }
-    dataSource.close();
+    PostgresDatabase.dropAndClose(dataSource, "DROP TABLE IF EXISTS " + TABLE);
   }
 
   private static List<long[]> allRows(Connection c) throws SQLException {

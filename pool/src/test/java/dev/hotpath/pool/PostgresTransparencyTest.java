@@ -6,7 +6,6 @@ import com.zaxxer.hikari.HikariConfig;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,13 +28,7 @@ class PostgresTransparencyTest extends JdbcTransparencyContract {
 
   @AfterAll
   static void stop() throws SQLException {
-    if (dataSource == null) {
-      return;
-    }
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA " + SCHEMA + " CASCADE");
-    }
-    dataSource.close();
+    PostgresDatabase.dropAndClose(dataSource, "DROP SCHEMA " + SCHEMA + " CASCADE");
   }
 
   @Override
