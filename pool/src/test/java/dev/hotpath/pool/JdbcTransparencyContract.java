@@ -79,6 +79,18 @@ abstract class JdbcTransparencyContract {
   }
 
   @Test
+  void metaDataPointsBackAtTheWrapperAndDelegatesTheRest() throws SQLException {
+    try (Connection c = dataSource().getConnection()) {
+      java.sql.DatabaseMetaData metaData = c.getMetaData();
+      assertThat(metaData.getConnection()).isSameAs(c);
+      assertThat(metaData.getDatabaseProductName())
+          .isEqualTo(c.unwrap(driverConnection()).getMetaData().getDatabaseProductName());
+      assertThat(metaData.unwrap(java.sql.DatabaseMetaData.class).getClass().getName())
+          .doesNotStartWith("dev.hotpath");
+    }
+  }
+
+  @Test
   void closingAConnectionClosesItsStatementsAndResultSets() throws SQLException {
     Connection c = dataSource().getConnection();
     Statement s = c.createStatement();

@@ -22,7 +22,8 @@ class WrapperCompletenessTest {
       "java.sql.Statement, dev.hotpath.pool.internal.InstrumentedStatement",
       "java.sql.PreparedStatement, dev.hotpath.pool.internal.InstrumentedPreparedStatement",
       "java.sql.CallableStatement, dev.hotpath.pool.internal.InstrumentedCallableStatement",
-      "java.sql.ResultSet, dev.hotpath.pool.internal.InstrumentedResultSet"
+      "java.sql.ResultSet, dev.hotpath.pool.internal.InstrumentedResultSet",
+      "java.sql.DatabaseMetaData, dev.hotpath.pool.internal.InstrumentedDatabaseMetaData"
   })
   void wrapperImplementsEveryMethodOfItsInterface(Class<?> jdbcInterface, Class<?> wrapper) {
     List<String> missing = new ArrayList<>();

@@ -200,7 +200,7 @@ public final class InstrumentedConnection implements Connection {
 
   @Override
   public DatabaseMetaData getMetaData() throws SQLException {
-    return delegate.getMetaData();
+    return new InstrumentedDatabaseMetaData(delegate.getMetaData(), this);
   }
 
   @Override
