@@ -1,0 +1,457 @@
+package dev.hotpath.pool;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.hotpath.core.Health;
+import dev.hotpath.core.HealthCheck;
+import dev.hotpath.metrics.LatencyRecorder;
+import dev.hotpath.metrics.LatencyRegistry;
+import dev.hotpath.pool.internal.InstrumentedConnection;
+import dev.hotpath.pool.internal.QueryInstrumentation;
+import dev.hotpath.pool.internal.ScopeResolvers;
+import dev.hotpath.pool.internal.Unwrapping;
+import java.io.Closeable;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A {@link DataSource} that measures every statement: latency per {@link SqlFingerprint},
+ * {@link QueryEvent}s to listeners, a slow-query log, N+1 detection and {@link QueryScope} counts.
+ *
+ * <pre>{@code
+ * HikariConfig config = new HikariConfig();
+ * config.setJdbcUrl("jdbc:postgresql://db/app");
+ * try (HotpathDataSource db = HotpathDataSource.builder()
+ *     .name("main")
+ *     .hikari(config)
+ *     .slowQueryThreshold(Duration.ofMillis(200))
+ *     .nPlusOne(NPlusOnePolicy.LOG, 10)
+ *     .build()) {
+ *   // use db like any DataSource
+ * }
+ * }</pre>
+ *
+ * <p>Connections, statements and result sets it returns are transparent wrappers (invariant 4):
+ * every JDBC method delegates, {@code unwrap} and {@code isWrapperFor} reach the pool's and
+ * driver's objects, closing a connection closes its statements and result sets as the underlying
+ * pool or driver does. Parameter values never reach logs or metrics unless
+ * {@link Builder#logParameterValues(boolean)} is enabled (invariant 5). Thread-safe.
+ */
+public final class HotpathDataSource implements DataSource, Closeable {
+
+  private final DataSource delegate;
+  private final HikariDataSource owned;
+  private final QueryInstrumentation instrumentation;
+  private final LatencyRegistry metrics;
+  private final LatencyRecorder acquireLatency;
+
+  private HotpathDataSource(Builder builder) {
+    this.owned = builder.hikariConfig == null ? null : new HikariDataSource(builder.hikariConfig);
+    this.delegate = owned != null ? owned : builder.dataSource;
+    this.metrics = builder.metrics != null ? builder.metrics : LatencyRegistry.create();
+    String prefix = "pool." + builder.name;
+    this.acquireLatency = metrics.recorder(prefix + ".acquire");
+    this.instrumentation = new QueryInstrumentation(builder.name, builder.maxFingerprints,
+        fingerprint -> metrics.recorder(prefix + " " + fingerprint.text()),
+        List.copyOf(builder.listeners), builder.slowQueryThreshold,
+        builder.nPlusOnePolicy, builder.nPlusOneThreshold, builder.logParameterValues,
+        ScopeResolvers.unitOfWorkOrThread());
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @return a builder with the defaults: name {@code "default"}, slow-query threshold 1 s, N+1
+   *     policy {@link NPlusOnePolicy#LOG} over 10 repetitions, 1000 remembered SQL strings, no
+   *     listeners, parameter values never logged, a metrics registry of its own
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the name carried into metrics, events and logs.
+   *
+   * @return the name
+   */
+  public String name() {
+    return instrumentation.name();
+  }
+
+  /**
+   * Returns the registry this data source records into: one recorder per statement shape, named
+   * {@code pool.<name> <fingerprint>}, and {@code pool.<name>.acquire} for connection waits. The
+   * registry's name cap bounds the shapes recorded (invariant 7); past it they share its
+   * {@code other} recorder.
+   *
+   * @return the registry given to the builder, or the one created for this data source
+   */
+  public LatencyRegistry metrics() {
+    return metrics;
+  }
+
+  /**
+   * Returns the HikariCP pool's current counts and the connection wait times.
+   *
+   * @return the stats, or empty when the underlying data source is not a started HikariCP pool
+   */
+  public Optional<PoolStats> poolStats() {
+    HikariPoolMXBean pool = hikariPool();
+    if (pool == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new PoolStats(pool.getActiveConnections(), pool.getIdleConnections(),
+        pool.getThreadsAwaitingConnection(), pool.getTotalConnections(), acquireLatency.snapshot()));
+  }
+
+  private HikariPoolMXBean hikariPool() {
+    HikariDataSource hikari = owned;
+    if (hikari == null && delegate instanceof HikariDataSource handedIn) {
+      hikari = handedIn;
+    }
+    return hikari == null || hikari.isClosed() ? null : hikari.getHikariPoolMXBean();
+  }
+
+  /**
+   * Returns a health check of this pool, to register with a {@code HealthRegistry}: DOWN when the
+   * pool is closed or no connection can be validated, DEGRADED when more than
+   * {@code maxPendingThreads} threads wait for a connection, otherwise UP; details carry the
+   * counts and the p99 connection wait in milliseconds. Without HikariCP underneath it only
+   * validates a connection.
+   *
+   * @param maxPendingThreads how many waiting threads are still healthy, at least 0
+   * @return the health check
+   * @throws IllegalArgumentException if {@code maxPendingThreads} is negative
+   */
+  public HealthCheck healthCheck(int maxPendingThreads) {
+    if (maxPendingThreads < 0) {
+      throw new IllegalArgumentException(
+          "maxPendingThreads must not be negative, was " + maxPendingThreads);
+    }
+    return () -> {
+      if (owned != null && owned.isClosed()) {
+        return Health.down("pool " + name() + " is closed");
+      }
+      Optional<PoolStats> stats = poolStats();
+      if (stats.isEmpty()) {
+        try (Connection connection = delegate.getConnection()) {
+          return connection.isValid(1) ? Health.up() : Health.down("connection not valid");
+        }
+      }
+      PoolStats pool = stats.get();
+      Health health = pool.pending() > maxPendingThreads
+          ? Health.degraded(pool.pending() + " threads wait for a connection, more than "
+              + maxPendingThreads)
+          : Health.up();
+      return health.withDetail("active", pool.active()).withDetail("idle", pool.idle())
+          .withDetail("pending", pool.pending()).withDetail("total", pool.total())
+          .withDetail("acquireP99Millis", pool.acquire().p99() / 1_000_000.0);
+    };
+  }
+
+  /**
+   * Obtains a connection from the underlying data source, timing the wait.
+   *
+   * @return an instrumented connection
+   * @throws SQLException as the underlying data source throws it
+   */
+  @Override
+  public Connection getConnection() throws SQLException {
+    long start = acquireLatency.ticker().read();
+    Connection connection = delegate.getConnection();
+    return instrumented(connection, start);
+  }
+
+  /**
+   * Obtains a connection for a user from the underlying data source, timing the wait.
+   *
+   * @param username the user
+   * @param password the password
+   * @return an instrumented connection
+   * @throws SQLException as the underlying data source throws it (HikariCP does not support it)
+   */
+  @Override
+  public Connection getConnection(String username, String password) throws SQLException {
+    long start = acquireLatency.ticker().read();
+    Connection connection = delegate.getConnection(username, password);
+    return instrumented(connection, start);
+  }
+
+  private Connection instrumented(Connection connection, long start) {
+    long acquire = acquireLatency.recordSince(start);
+    return new InstrumentedConnection(connection, instrumentation, acquire);
+  }
+
+  /**
+   * Returns the underlying data source, or what it unwraps to.
+   *
+   * @param iface the type wanted
+   * @param <T> the type wanted
+   * @return the HikariCP or handed-in data source if it is an instance of {@code iface}, otherwise
+   *     what it unwraps to
+   * @throws SQLException if nothing in the chain is an instance of {@code iface}
+   */
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    return Unwrapping.unwrap(delegate, iface);
+  }
+
+  /**
+   * Tells whether {@link #unwrap} would succeed.
+   *
+   * @param iface the type asked about
+   * @return true if the underlying data source is or wraps an instance of {@code iface}
+   * @throws SQLException as the underlying data source throws it
+   */
+  @Override
+  public boolean isWrapperFor(Class<?> iface) throws SQLException {
+    return Unwrapping.isWrapperFor(delegate, iface);
+  }
+
+  /**
+   * Delegates.
+   *
+   * @return the underlying data source's log writer
+   * @throws SQLException as the underlying data source throws it
+   */
+  @Override
+  public PrintWriter getLogWriter() throws SQLException {
+    return delegate.getLogWriter();
+  }
+
+  /**
+   * Delegates.
+   *
+   * @param out the log writer
+   * @throws SQLException as the underlying data source throws it
+   */
+  @Override
+  public void setLogWriter(PrintWriter out) throws SQLException {
+    delegate.setLogWriter(out);
+  }
+
+  /**
+   * Delegates.
+   *
+   * @param seconds the login timeout
+   * @throws SQLException as the underlying data source throws it
+   */
+  @Override
+  public void setLoginTimeout(int seconds) throws SQLException {
+    delegate.setLoginTimeout(seconds);
+  }
+
+  /**
+   * Delegates.
+   *
+   * @return the login timeout in seconds
+   * @throws SQLException as the underlying data source throws it
+   */
+  @Override
+  public int getLoginTimeout() throws SQLException {
+    return delegate.getLoginTimeout();
+  }
+
+  /**
+   * Delegates.
+   *
+   * @return the underlying data source's parent logger
+   * @throws SQLFeatureNotSupportedException if it has none
+   */
+  @Override
+  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    return delegate.getParentLogger();
+  }
+
+  /**
+   * Closes the HikariCP pool this data source built from a {@link HikariConfig}; a data source
+   * handed in through {@link Builder#dataSource(DataSource)} belongs to the caller and stays open.
+   */
+  @Override
+  public void close() {
+    if (owned != null) {
+      owned.close();
+    }
+  }
+
+  /** Configures a {@link HotpathDataSource}; each setter validates its argument at once. */
+  public static final class Builder {
+
+    private String name = "default";
+    private HikariConfig hikariConfig;
+    private DataSource dataSource;
+    private Duration slowQueryThreshold = Duration.ofSeconds(1);
+    private NPlusOnePolicy nPlusOnePolicy = NPlusOnePolicy.LOG;
+    private int nPlusOneThreshold = 10;
+    private final List<QueryListener> listeners = new ArrayList<>();
+    private boolean logParameterValues;
+    private int maxFingerprints = 1000;
+    private LatencyRegistry metrics;
+
+    private Builder() {}
+
+    /**
+     * Names the data source, for metrics, events and logs: {@code "read"}, {@code "write"}.
+     *
+     * @param name 1 to 64 characters of letters, digits, {@code .}, {@code _} or {@code -}
+     * @return this builder
+     * @throws IllegalArgumentException if the name breaks that rule
+     */
+    public Builder name(String name) {
+      Objects.requireNonNull(name, "name must not be null");
+      if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
+        throw new IllegalArgumentException(
+            "name must be 1 to 64 letters, digits, '.', '_' or '-', was '" + name + "'");
+      }
+      this.name = name;
+      return this;
+    }
+
+    /**
+     * Builds a HikariCP pool from this configuration; the data source owns it and closes it.
+     *
+     * @param config the pool configuration, validated by HikariCP when {@link #build()} runs
+     * @return this builder
+     * @throws IllegalStateException if a data source was already set
+     */
+    public Builder hikari(HikariConfig config) {
+      Objects.requireNonNull(config, "config must not be null");
+      requireNoSource();
+      this.hikariConfig = config;
+      return this;
+    }
+
+    /**
+     * Wraps an existing data source (a pool or a driver's); the caller keeps ownership.
+     *
+     * @param dataSource the data source
+     * @return this builder
+     * @throws IllegalStateException if a data source or HikariCP configuration was already set
+     * @throws IllegalArgumentException if it is a {@link HotpathDataSource} (double measuring)
+     */
+    public Builder dataSource(DataSource dataSource) {
+      Objects.requireNonNull(dataSource, "dataSource must not be null");
+      if (dataSource instanceof HotpathDataSource wrapped) {
+        throw new IllegalArgumentException(
+            "dataSource must not be a HotpathDataSource, was '" + wrapped.name() + "'");
+      }
+      requireNoSource();
+      this.dataSource = dataSource;
+      return this;
+    }
+
+    private void requireNoSource() {
+      if (hikariConfig != null || dataSource != null) {
+        throw new IllegalStateException("the data source was already set");
+      }
+    }
+
+    /**
+     * Sets the duration from which a statement is logged as slow (logger
+     * {@code dev.hotpath.pool.slow}, WARN, fingerprint only).
+     *
+     * @param threshold a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException if it is zero or negative
+     */
+    public Builder slowQueryThreshold(Duration threshold) {
+      Objects.requireNonNull(threshold, "threshold must not be null");
+      if (threshold.isNegative() || threshold.isZero()) {
+        throw new IllegalArgumentException("slowQueryThreshold must be positive, was " + threshold);
+      }
+      this.slowQueryThreshold = threshold;
+      return this;
+    }
+
+    /**
+     * Sets what happens when one SELECT shape runs more than {@code threshold} times in one scope
+     * (a {@code UnitOfWork} or a {@link QueryScope}).
+     *
+     * @param policy off, log or throw
+     * @param threshold how many executions of one shape are allowed, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if the threshold is less than 1
+     */
+    public Builder nPlusOne(NPlusOnePolicy policy, int threshold) {
+      Objects.requireNonNull(policy, "policy must not be null");
+      if (threshold < 1) {
+        throw new IllegalArgumentException("nPlusOne threshold must be at least 1, was " + threshold);
+      }
+      this.nPlusOnePolicy = policy;
+      this.nPlusOneThreshold = threshold;
+      return this;
+    }
+
+    /**
+     * Adds a listener, called in the order added.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder listener(QueryListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+      return this;
+    }
+
+    /**
+     * Allows the slow-query log to show bound parameter values. Off by default (invariant 5):
+     * values are personal data and secrets more often than not.
+     *
+     * @param allowed whether values may be logged
+     * @return this builder
+     */
+    public Builder logParameterValues(boolean allowed) {
+      this.logParameterValues = allowed;
+      return this;
+    }
+
+    /**
+     * Sets how many distinct SQL strings have their fingerprint remembered (invariant 7).
+     *
+     * @param max at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if it is less than 1
+     */
+    public Builder maxFingerprints(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxFingerprints must be at least 1, was " + max);
+      }
+      this.maxFingerprints = max;
+      return this;
+    }
+
+    /**
+     * Records into a registry shared with other blocks instead of one of its own.
+     *
+     * @param registry the registry
+     * @return this builder
+     */
+    public Builder metrics(LatencyRegistry registry) {
+      this.metrics = Objects.requireNonNull(registry, "registry must not be null");
+      return this;
+    }
+
+    /**
+     * Builds the data source; with a HikariCP configuration, starts the pool.
+     *
+     * @return the data source
+     * @throws IllegalStateException if neither a data source nor a HikariCP configuration was set
+     */
+    public HotpathDataSource build() {
+      if (hikariConfig == null && dataSource == null) {
+        throw new IllegalStateException("set hikari(config) or dataSource(dataSource) before build()");
+      }
+      return new HotpathDataSource(this);
+    }
+  }
+}

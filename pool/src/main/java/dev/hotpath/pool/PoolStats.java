@@ -1,0 +1,25 @@
+package dev.hotpath.pool;
+
+import dev.hotpath.metrics.LatencySnapshot;
+import java.util.Objects;
+
+/**
+ * A HikariCP pool's connection counts at one moment, with the recent connection wait times.
+ *
+ * @param active connections in use
+ * @param idle connections waiting in the pool
+ * @param pending threads waiting for a connection
+ * @param total all connections, active and idle
+ * @param acquire how long obtaining connections took over the metrics window (nanoseconds)
+ */
+public record PoolStats(int active, int idle, int pending, int total, LatencySnapshot acquire) {
+
+  /**
+   * Validates the components.
+   *
+   * @throws NullPointerException if {@code acquire} is null
+   */
+  public PoolStats {
+    Objects.requireNonNull(acquire, "acquire must not be null");
+  }
+}

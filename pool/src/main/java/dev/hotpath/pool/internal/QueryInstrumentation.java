@@ -1,0 +1,209 @@
+package dev.hotpath.pool.internal;
+
+import dev.hotpath.metrics.LatencyRecorder;
+import dev.hotpath.pool.NPlusOneDetectedException;
+import dev.hotpath.pool.NPlusOnePolicy;
+import dev.hotpath.pool.NPlusOneReport;
+import dev.hotpath.pool.QueryEvent;
+import dev.hotpath.pool.QueryKind;
+import dev.hotpath.pool.QueryListener;
+import dev.hotpath.pool.SqlFingerprint;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything a data source does around a statement: resolve its shape, count it in the open scopes
+ * and check for N+1 before it runs, then record its latency, tell listeners and log it if slow.
+ *
+ * <p>The per-statement path takes no lock, logs nothing unless the statement is slow (or repeats
+ * as N+1 under {@link NPlusOnePolicy#LOG}), and allocates an event only when there are listeners
+ * or the statement is slow. Parameter values reach the slow-query log only when
+ * {@code logParameterValues} was enabled (invariant 5).
+ */
+public final class QueryInstrumentation {
+
+  private static final Logger SLOW_LOG = LoggerFactory.getLogger("dev.hotpath.pool.slow");
+  private static final Logger LOG = LoggerFactory.getLogger(QueryInstrumentation.class);
+  private static final int MAX_KEY_LENGTH = 16 * 1024;
+
+  private final String name;
+  private final BoundedSqlCache<StatementShape> shapes;
+  private final QueryListener[] listeners;
+  private final AtomicBoolean[] listenerFailureLogged;
+  private final long slowNanos;
+  private final NPlusOnePolicy nPlusOnePolicy;
+  private final int nPlusOneThreshold;
+  private final boolean logParameterValues;
+  private final ScopeResolver scopes;
+
+  /** Where N+1 counts live for the statement running now: a unit of work or a thread scope. */
+  public interface ScopeResolver {
+    /**
+     * Returns the detector for the current scope.
+     *
+     * @param threadFrame the thread's innermost query scope, or null
+     * @return the detector and its scope name, or null when no scope is open
+     */
+    DetectorScope resolve(ScopeFrame threadFrame);
+  }
+
+  /** A detector with the name of its scope. @param name the scope name @param detector it */
+  public record DetectorScope(String name, NPlusOneDetector detector) {}
+
+  /**
+   * Creates the instrumentation of one data source.
+   *
+   * @param name the data source's name
+   * @param maxShapes the most SQL strings whose shape is remembered
+   * @param latencyFor where each fingerprint's latency goes
+   * @param listeners the listeners, in call order
+   * @param slowThreshold statements at least this slow are logged
+   * @param nPlusOnePolicy what to do on N+1
+   * @param nPlusOneThreshold executions of one SELECT shape allowed per scope
+   * @param logParameterValues whether the slow log may show parameter values
+   * @param scopes finds the scope of the running statement
+   */
+  public QueryInstrumentation(String name, int maxShapes,
+      Function<SqlFingerprint, LatencyRecorder> latencyFor, List<QueryListener> listeners,
+      Duration slowThreshold, NPlusOnePolicy nPlusOnePolicy, int nPlusOneThreshold,
+      boolean logParameterValues, ScopeResolver scopes) {
+    this.name = name;
+    this.shapes = new BoundedSqlCache<>(maxShapes, MAX_KEY_LENGTH, sql -> {
+      SqlFingerprint fingerprint = SqlFingerprint.of(sql);
+      return new StatementShape(fingerprint, latencyFor.apply(fingerprint));
+    });
+    this.listeners = listeners.toArray(new QueryListener[0]);
+    this.listenerFailureLogged = new AtomicBoolean[this.listeners.length];
+    for (int i = 0; i < this.listeners.length; i++) {
+      listenerFailureLogged[i] = new AtomicBoolean();
+    }
+    this.slowNanos = slowThreshold.toNanos();
+    this.nPlusOnePolicy = nPlusOnePolicy;
+    this.nPlusOneThreshold = nPlusOneThreshold;
+    this.logParameterValues = logParameterValues;
+    this.scopes = scopes;
+  }
+
+  /**
+   * Returns the data source's name.
+   *
+   * @return the name
+   */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * Returns the shape of a SQL string, from the cache when seen before.
+   *
+   * @param sql the statement text; null gives the shape of the empty statement, so that the
+   *     driver reports the null itself
+   * @return the shape
+   */
+  public StatementShape shape(String sql) {
+    return shapes.get(sql == null ? "" : sql);
+  }
+
+  /**
+   * Whether prepared statements should remember parameter values for the slow log.
+   *
+   * @return true only when explicitly enabled
+   */
+  public boolean logsParameterValues() {
+    return logParameterValues;
+  }
+
+  /**
+   * Called before a statement runs: counts it in the open scopes and checks for N+1.
+   *
+   * @param shape the statement's shape
+   * @return the start reading of the shape's recorder's ticker, for {@link #end}
+   * @throws NPlusOneDetectedException under {@link NPlusOnePolicy#THROW} when the statement is the
+   *     first repetition over the threshold
+   */
+  public long begin(StatementShape shape) {
+    ScopeFrame frame = ScopeFrame.current();
+    if (frame != null) {
+      frame.count(shape.fingerprint());
+    }
+    if (nPlusOnePolicy != NPlusOnePolicy.OFF && shape.fingerprint().kind() == QueryKind.SELECT) {
+      detect(shape.fingerprint(), frame);
+    }
+    return shape.latency().ticker().read();
+  }
+
+  private void detect(SqlFingerprint fingerprint, ScopeFrame frame) {
+    DetectorScope scope = scopes.resolve(frame);
+    if (scope == null) {
+      return;
+    }
+    int count = scope.detector().countAndCheck(fingerprint, nPlusOneThreshold);
+    if (count == 0) {
+      return;
+    }
+    NPlusOneReport report =
+        new NPlusOneReport(name, scope.name(), fingerprint, count, CallSites.firstOutsideLibrary());
+    for (int i = 0; i < listeners.length; i++) {
+      try {
+        listeners[i].onNPlusOne(report);
+      } catch (RuntimeException e) {
+        listenerFailed(i, e);
+      }
+    }
+    if (nPlusOnePolicy == NPlusOnePolicy.THROW) {
+      throw new NPlusOneDetectedException(report);
+    }
+    LOG.warn(report.describe());
+  }
+
+  /**
+   * Called after a statement ran, or failed.
+   *
+   * @param shape the statement's shape
+   * @param startNanos what {@link #begin} returned
+   * @param rows the update count, or -1
+   * @param acquireNanos how long obtaining the connection took
+   * @param failure what the statement threw, or null
+   * @param statement the statement, asked for its parameter values only when the statement is slow
+   *     and parameter logging is enabled
+   */
+  public void end(StatementShape shape, long startNanos, long rows, long acquireNanos,
+      Throwable failure, InstrumentedStatement statement) {
+    long elapsed = shape.latency().recordSince(startNanos);
+    boolean slow = elapsed >= slowNanos;
+    if (listeners.length == 0 && !slow) {
+      return;
+    }
+    QueryEvent event = new QueryEvent(name, shape.fingerprint(), Duration.ofNanos(elapsed), rows,
+        Duration.ofNanos(acquireNanos), failure);
+    for (int i = 0; i < listeners.length; i++) {
+      try {
+        listeners[i].onQuery(event);
+      } catch (RuntimeException e) {
+        listenerFailed(i, e);
+      }
+    }
+    if (slow) {
+      logSlow(event, statement);
+    }
+  }
+
+  private void logSlow(QueryEvent event, InstrumentedStatement statement) {
+    String outcome = event.succeeded() ? "ok" : "failed with " + event.failure().getClass().getName();
+    String parameters = logParameterValues ? " parameters " + statement.parameterValues() : "";
+    SLOW_LOG.warn("slow query on {}: {} ms, rows {}, {}: {}{}", name,
+        event.elapsed().toNanos() / 1_000_000.0, event.rows(), outcome, event.fingerprint().text(),
+        parameters);
+  }
+
+  private void listenerFailed(int index, RuntimeException e) {
+    if (listenerFailureLogged[index].compareAndSet(false, true)) {
+      LOG.warn("query listener {} on {} threw; further failures of it are not logged",
+          listeners[index], name, e);
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package dev.hotpath.pool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class QueryScopeTest {
+
+  private static HotpathDataSource dataSource;
+
+  @BeforeAll
+  static void start() throws SQLException {
+    dataSource = HotpathDataSource.builder().hikari(H2Database.hikari())
+        .nPlusOne(NPlusOnePolicy.OFF, 1).build();
+    run("CREATE TABLE item (id INT PRIMARY KEY, name VARCHAR(20))");
+  }
+
+  @AfterAll
+  static void stop() {
+    dataSource.close();
+  }
+
+  private static void run(String... statements) throws SQLException {
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    }
+  }
+
+  @Test
+  void countsStatementsByKind() throws SQLException {
+    try (QueryScope scope = QueryScope.open()) {
+      run("INSERT INTO item VALUES (1, 'a')", "UPDATE item SET name = 'b' WHERE id = 1",
+          "SELECT * FROM item", "SELECT * FROM item WHERE id = 1", "DELETE FROM item WHERE id = 1",
+          "CREATE TABLE IF NOT EXISTS other (id INT)");
+      scope.assertInsertCount(1);
+      scope.assertUpdateCount(1);
+      scope.assertSelectCount(2);
+      scope.assertDeleteCount(1);
+      scope.assertCount(QueryKind.OTHER, 1);
+      scope.assertTotalCount(6);
+      assertThat(scope.statements()).extracting(SqlFingerprint::text)
+          .startsWith("INSERT INTO item VALUES (?, ?)+");
+    }
+  }
+
+  @Test
+  void failureListsTheStatementsSeen() throws SQLException {
+    try (QueryScope scope = QueryScope.open()) {
+      run("SELECT * FROM item WHERE id = 7", "SELECT name FROM item WHERE id IN (1, 2, 3)");
+      assertThatThrownBy(() -> scope.assertSelectCount(1))
+          .isInstanceOf(AssertionError.class)
+          .hasMessage("expected 1 SELECT statement(s) but 2 ran; statements seen:\n"
+              + "  1. SELECT: SELECT * FROM item WHERE id = ?\n"
+              + "  2. SELECT: SELECT name FROM item WHERE id IN (?+)");
+    }
+  }
+
+  @Test
+  void failureSaysWhenNothingRan() {
+    try (QueryScope scope = QueryScope.open()) {
+      assertThatThrownBy(() -> scope.assertTotalCount(1))
+          .hasMessage("expected 1 statement(s) but 0 ran; statements seen: none");
+    }
+  }
+
+  @Test
+  void nestedScopesCountInEveryOpenScope() throws SQLException {
+    try (QueryScope outer = QueryScope.open()) {
+      run("SELECT 1");
+      try (QueryScope inner = QueryScope.open()) {
+        run("SELECT 2");
+        inner.assertSelectCount(1);
+      }
+      run("SELECT 3");
+      outer.assertSelectCount(3);
+    }
+  }
+
+  @Test
+  void closedScopesStopCountingAndCloseIsIdempotent() throws SQLException {
+    QueryScope scope = QueryScope.open();
+    run("SELECT 1");
+    scope.close();
+    scope.close();
+    run("SELECT 2");
+    scope.assertSelectCount(1);
+  }
+
+  @Test
+  void statementsOnOtherThreadsAreNotCounted() throws Exception {
+    try (QueryScope scope = QueryScope.open()) {
+      Thread other = new Thread(() -> {
+        try {
+          run("SELECT 1");
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      other.start();
+      other.join();
+      scope.assertTotalCount(0);
+    }
+  }
+}
