@@ -18,6 +18,10 @@ public record KeysetPage(String predicate, String orderBy, List<Object> paramete
   /**
    * Validates and copies the components.
    *
+   * @param predicate {@code (a, b) > (?, ?)}, or empty for the first page
+   * @param orderBy {@code a, b} (or {@code a DESC, b DESC})
+   * @param parameters the cursor's values, in column order, for the predicate's placeholders
+   * @param pageSize the number of rows to fetch, bound to the {@code LIMIT ?}
    * @throws NullPointerException if a component is null
    */
   public KeysetPage {

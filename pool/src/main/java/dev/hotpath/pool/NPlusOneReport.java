@@ -20,6 +20,12 @@ public record NPlusOneReport(String dataSourceName, String scopeName, SqlFingerp
   /**
    * Validates the components.
    *
+   * @param dataSourceName the name of the data source that ran the statements
+   * @param scopeName the root {@code UnitOfWork}'s name, or {@code "thread"} for a {@link QueryScope}
+   * @param fingerprint the repeated statement's shape
+   * @param count how many times it had run in the scope when the report was made (threshold + 1)
+   * @param callSite the first stack frame outside hotpath's pool, JDBC and HikariCP: where the
+   *     repeated call came from; null if none was found
    * @throws NullPointerException if any component but {@code callSite} is null
    */
   public NPlusOneReport {

@@ -17,6 +17,11 @@ public record PoolStats(int active, int idle, int pending, int total, LatencySna
   /**
    * Validates the components.
    *
+   * @param active connections in use
+   * @param idle connections waiting in the pool
+   * @param pending threads waiting for a connection
+   * @param total all connections, active and idle
+   * @param acquire how long obtaining connections took over the metrics window (nanoseconds)
    * @throws NullPointerException if {@code acquire} is null
    */
   public PoolStats {

@@ -26,6 +26,14 @@ public record QueryEvent(String dataSourceName, SqlFingerprint fingerprint, Dura
   /**
    * Validates the components.
    *
+   * @param dataSourceName the name of the {@link HotpathDataSource} that ran the statement
+   * @param fingerprint the statement's shape
+   * @param elapsed how long the execute call took (for a query: until the driver returned the
+   *     result set, not until it was read)
+   * @param rows the update count (the sum over a batch), or -1 when the statement returned a result
+   *     set or the driver did not say
+   * @param connectionAcquireTime how long obtaining the statement's connection took
+   * @param failure the exception the execute call threw, or null when it succeeded
    * @throws NullPointerException if any component but {@code failure} is null
    */
   public QueryEvent {

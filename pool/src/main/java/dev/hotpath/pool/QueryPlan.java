@@ -22,6 +22,9 @@ public record QueryPlan(List<String> lines, List<SeqScan> seqScans) {
     /**
      * Validates the table name.
      *
+     * @param table the table as the plan names it
+     * @param tableRows the table's row count estimate from {@code pg_class.reltuples}, or -1 when
+     *     the table has never been analysed
      * @throws NullPointerException if {@code table} is null
      */
     public SeqScan {
@@ -32,6 +35,8 @@ public record QueryPlan(List<String> lines, List<SeqScan> seqScans) {
   /**
    * Copies the components.
    *
+   * @param lines the plan as PostgreSQL printed it, one line per element
+   * @param seqScans every sequential scan in the plan, in plan order
    * @throws NullPointerException if a component is null
    */
   public QueryPlan {
