@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One cache's use of the Redis tier: values under {@code <prefix>:<namespace>:k:<key>}, slot
@@ -22,6 +23,8 @@ final class L2Client<V> implements InvalidationListener {
    * microseconds, so versions keep growing even if Redis lost the hash (restart without
    * persistence) and nodes still remember higher ones.
    */
+  private static final long RESYNC_RETRY_MILLIS = 250;
+
   private static final String RAISE_SCRIPT =
       "local t = redis.call('TIME')\n"
           + "local now = tonumber(t[1]) * 1000000 + tonumber(t[2])\n"
@@ -42,6 +45,9 @@ final class L2Client<V> implements InvalidationListener {
   private final L2Format<V> format;
   private final int maxValueBytes;
   private final LatencyRecorder latency;
+  /** False from a (re)subscription until the slot versions were re-read: Redis values wait. */
+  private volatile boolean versionsKnown;
+  private volatile boolean closed;
 
   L2Client(
       CacheConfig<?, V> config,
@@ -61,7 +67,10 @@ final class L2Client<V> implements InvalidationListener {
     this.maxValueBytes = config.maxValueBytes();
     this.latency = config.metrics().recorder("cache." + config.name() + ".l2");
     redis.register(namespace, this);
-    onSubscribed();
+    readVersions().join();
+    if (!versionsKnown) {
+      onSubscribed();
+    }
   }
 
   /** Reads one value; null when absent, invalidated, corrupt or Redis unavailable. */
@@ -110,7 +119,7 @@ final class L2Client<V> implements InvalidationListener {
   }
 
   private Entry<V> accept(byte[] key, byte[] bytes) {
-    if (bytes == null) {
+    if (bytes == null || !versionsKnown) {
       counters.l2Misses.increment();
       return null;
     }
@@ -205,15 +214,38 @@ final class L2Client<V> implements InvalidationListener {
    */
   @Override
   public void onSubscribed() {
+    versionsKnown = false;
     clearL1.run();
-    redis
+    readVersions()
+        .thenRun(
+            () -> {
+              if (versionsKnown) {
+                clearL1.run();
+              } else if (!closed) {
+                // The data connection may still be reconnecting: try again shortly.
+                CompletableFuture.delayedExecutor(RESYNC_RETRY_MILLIS, TimeUnit.MILLISECONDS)
+                    .execute(this::onSubscribed);
+              }
+            });
+  }
+
+  /** Adopts every slot version Redis holds; completes (never fails) when done or failed. */
+  private CompletableFuture<Void> readVersions() {
+    return redis
         .call(commands -> commands.hgetall(versionsKey))
-        .whenComplete(
+        .handle(
             (all, failure) -> {
               if (failure != null) {
                 counters.l2Errors.increment();
-                return;
+                return null;
               }
+              adopt(all);
+              versionsKnown = true;
+              return null;
+            });
+  }
+
+  private void adopt(Map<byte[], byte[]> all) {
               all.forEach(
                   (field, value) -> {
                     try {
@@ -225,11 +257,10 @@ final class L2Client<V> implements InvalidationListener {
                       // A field not written by the raise script: not a version.
                     }
                   });
-              clearL1.run();
-            });
   }
 
   void close() {
+    closed = true;
     redis.unregister(namespace, this);
   }
 
