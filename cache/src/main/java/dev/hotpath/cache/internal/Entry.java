@@ -19,16 +19,26 @@ final class Entry<V> {
   final long freshUntil;
   /** From here the entry is gone. */
   final long expiresAt;
+  /** Whether a hit must read the clock; false when Caffeine's fixed expiry is exact. */
+  final boolean clocked;
 
   private volatile int refreshing;
 
-  Entry(V value, int[] slots, long[] versions, long refreshAt, long freshUntil, long expiresAt) {
+  Entry(
+      V value,
+      int[] slots,
+      long[] versions,
+      long refreshAt,
+      long freshUntil,
+      long expiresAt,
+      boolean clocked) {
     this.value = value;
     this.slots = slots;
     this.versions = versions;
     this.refreshAt = refreshAt;
     this.freshUntil = freshUntil;
     this.expiresAt = expiresAt;
+    this.clocked = clocked;
   }
 
   boolean isCurrent(VersionTable table) {

@@ -143,15 +143,14 @@ final class L2Client<V> implements InvalidationListener {
       versions.raise(stored.slots()[i], stored.versions()[i]);
     }
     counters.l2Hits.increment();
-    long ageNanos = Math.max(0, System.currentTimeMillis() - stored.writtenAtMillis()) * 1_000_000;
-    return lifetimes.entry(stored.value(), stored.slots(), stored.versions(), ageNanos);
+    return lifetimes.entry(stored.value(), stored.slots(), stored.versions());
   }
 
   /** Writes an entry in the background; too big or unencodable values are skipped and counted. */
   void write(String keyString, Entry<V> entry) {
     byte[] bytes;
     try {
-      bytes = format.encode(entry, System.currentTimeMillis());
+      bytes = format.encode(entry);
     } catch (Exception e) {
       counters.l2Errors.increment();
       return;

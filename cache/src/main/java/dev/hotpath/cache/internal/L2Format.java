@@ -9,8 +9,8 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The bytes of one Redis value: a header (magic, flags, slot count, the entry's slot versions,
- * the wall-clock time it was written) then the codec's bytes, gzip-compressed above a threshold.
+ * The bytes of one Redis value: a header (magic, flags, slot count, the entry's slot versions)
+ * then the codec's bytes, gzip-compressed above a threshold.
  * The slot versions travel with the value so every node can tell whether it was invalidated.
  */
 final class L2Format<V> {
@@ -29,9 +29,9 @@ final class L2Format<V> {
   }
 
   /** A decoded value: null {@code value} is a negative entry. */
-  record Stored<V>(V value, int[] slots, long[] versions, long writtenAtMillis) {}
+  record Stored<V>(V value, int[] slots, long[] versions) {}
 
-  byte[] encode(Entry<V> entry, long nowMillis) throws Exception {
+  byte[] encode(Entry<V> entry) throws Exception {
     byte[] payload = entry.value == null ? new byte[0] : codec.encode(entry.value);
     int flags = entry.value == null ? NEGATIVE : 0;
     if (payload.length > compressAbove) {
@@ -39,12 +39,12 @@ final class L2Format<V> {
       flags |= GZIP;
     }
     int n = entry.slots.length;
-    ByteBuffer out = ByteBuffer.allocate(2 + 4 + 1 + n * 12 + 8 + payload.length);
+    ByteBuffer out = ByteBuffer.allocate(2 + 4 + 1 + n * 12 + payload.length);
     out.put(MAGIC).put((byte) flags).putInt(tableSlots).put((byte) n);
     for (int i = 0; i < n; i++) {
       out.putInt(entry.slots[i]).putLong(entry.versions[i]);
     }
-    return out.putLong(nowMillis).put(payload).array();
+    return out.put(payload).array();
   }
 
   /**
@@ -55,7 +55,7 @@ final class L2Format<V> {
    */
   Stored<V> decode(byte[] bytes) throws Exception {
     ByteBuffer in = ByteBuffer.wrap(bytes);
-    if (bytes.length < 16 || in.get() != MAGIC) {
+    if (bytes.length < 7 || in.get() != MAGIC) {
       throw new IllegalArgumentException("not a hotpath cache value");
     }
     int flags = in.get();
@@ -64,7 +64,7 @@ final class L2Format<V> {
       throw new IllegalArgumentException("written with " + slotCount + " slots, this cache has " + tableSlots);
     }
     int n = in.get() & 0xff;
-    if (n < 2 || in.remaining() < n * 12 + 8) {
+    if (n < 2 || in.remaining() < n * 12) {
       throw new IllegalArgumentException("truncated header");
     }
     int[] slots = new int[n];
@@ -76,16 +76,15 @@ final class L2Format<V> {
         throw new IllegalArgumentException("slot out of range: " + slots[i]);
       }
     }
-    long writtenAt = in.getLong();
     if ((flags & NEGATIVE) != 0) {
-      return new Stored<>(null, slots, versions, writtenAt);
+      return new Stored<>(null, slots, versions);
     }
     byte[] payload = new byte[in.remaining()];
     in.get(payload);
     if ((flags & GZIP) != 0) {
       payload = gunzip(payload);
     }
-    return new Stored<>(codec.decode(payload), slots, versions, writtenAt);
+    return new Stored<>(codec.decode(payload), slots, versions);
   }
 
   private static byte[] gzip(byte[] plain) throws IOException {

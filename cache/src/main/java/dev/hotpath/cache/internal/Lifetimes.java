@@ -19,13 +19,13 @@ final class Lifetimes {
   }
 
   /** Whether a hit must read the clock: only stale-while-revalidate and refresh-ahead need it. */
-  boolean timed() {
+  private boolean timed() {
     return stale > 0 || refreshAfter > 0;
   }
 
-  /** Whether the in-memory tier must expire entries at all. */
-  boolean expires() {
-    return ttl != Long.MAX_VALUE || negativeTtl > 0;
+  /** How long any positive entry may stay in memory: ttl plus the stale window, or forever. */
+  long longestLifetime() {
+    return plus(ttl, stale);
   }
 
   boolean cachesNegatives() {
@@ -37,18 +37,19 @@ final class Lifetimes {
   }
 
   /**
-   * Creates an entry that is {@code ageNanos} old (0 for a fresh load; the Redis age for a value
-   * read from Redis), so a value does not live longer for having passed through Redis.
+   * Creates an entry that starts its life now (also when read from Redis: Redis keeps a value
+   * for its lifetime from the write, memory for its lifetime from the read). Negative entries and
+   * entries of a cache with a stale window or refresh-ahead check the clock on every hit.
    */
-  <V> Entry<V> entry(V value, int[] slots, long[] versions, long ageNanos) {
-    long born = ticker.read() - Math.max(0, ageNanos);
+  <V> Entry<V> entry(V value, int[] slots, long[] versions) {
+    long born = ticker.read();
     if (value == null) {
       long end = plus(born, negativeTtl);
-      return new Entry<>(null, slots, versions, end, end, end);
+      return new Entry<>(null, slots, versions, end, end, end, true);
     }
     long freshUntil = plus(born, ttl);
     long refreshAt = refreshAfter > 0 ? plus(born, refreshAfter) : freshUntil;
-    return new Entry<>(value, slots, versions, refreshAt, freshUntil, plus(freshUntil, stale));
+    return new Entry<>(value, slots, versions, refreshAt, freshUntil, plus(freshUntil, stale), timed());
   }
 
   /** Milliseconds the entry has left, for the Redis expiry; 0 means "no expiry". */

@@ -52,7 +52,7 @@ public class L2HitBenchmark {
     String uri = System.getenv().getOrDefault("HOTPATH_REDIS_URI", "redis://127.0.0.1:6379");
     rawClient = RedisClient.create(uri);
     raw = rawClient.connect(ByteArrayCodec.INSTANCE);
-    tier = RedisTier.builder(RedisURI.create(uri)).keyPrefix(prefix).build();
+    tier = RedisTier.builder(RedisURI.create(uri)).keyPrefix(prefix).operationTimeout(Duration.ofSeconds(2)).build();
     AtomicLong clock = new AtomicLong();
     cache =
         TieredCache.<String, String>builder("photos")
