@@ -3,6 +3,7 @@ package dev.hotpath.cache;
 import dev.hotpath.cache.internal.RedisConnections;
 import dev.hotpath.core.Health;
 import dev.hotpath.core.HealthCheck;
+import dev.hotpath.core.internal.Arguments;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.lettuce.core.AbstractRedisClient;
@@ -155,8 +156,8 @@ public final class RedisTier implements AutoCloseable {
      * @throws IllegalArgumentException if {@code timeout} is not positive or over one minute
      */
     public Builder operationTimeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "operationTimeout must not be null");
-      if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofMinutes(1)) > 0) {
+      Arguments.requirePositive(timeout, "operationTimeout");
+      if (timeout.compareTo(Duration.ofMinutes(1)) > 0) {
         throw new IllegalArgumentException(
             "operationTimeout must be positive and at most PT1M, was " + timeout);
       }

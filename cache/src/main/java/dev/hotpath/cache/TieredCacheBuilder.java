@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Weigher;
 import dev.hotpath.cache.internal.CacheConfig;
 import dev.hotpath.cache.internal.DefaultTieredCache;
 import dev.hotpath.core.Ticker;
+import dev.hotpath.core.internal.Arguments;
 import dev.hotpath.metrics.LatencyRegistry;
 import java.time.Duration;
 import java.util.Objects;
@@ -106,7 +107,7 @@ public final class TieredCacheBuilder<K, V> {
    * @throws IllegalArgumentException if {@code ttl} is not positive
    */
   public TieredCacheBuilder<K, V> ttl(Duration ttl) {
-    this.ttl = requirePositive(ttl, "ttl");
+    this.ttl = Arguments.requirePositive(ttl, "ttl");
     return this;
   }
 
@@ -134,7 +135,7 @@ public final class TieredCacheBuilder<K, V> {
    * @throws IllegalArgumentException if {@code age} is not positive
    */
   public TieredCacheBuilder<K, V> refreshAfter(Duration age) {
-    this.refreshAfter = requirePositive(age, "refreshAfter");
+    this.refreshAfter = Arguments.requirePositive(age, "refreshAfter");
     return this;
   }
 
@@ -324,14 +325,6 @@ public final class TieredCacheBuilder<K, V> {
     if (!NAME.matcher(value).matches()) {
       throw new IllegalArgumentException(
           what + " must be 1 to 100 letters, digits, '.', '-' or '_', was \"" + value + "\"");
-    }
-    return value;
-  }
-
-  private static Duration requirePositive(Duration value, String what) {
-    Objects.requireNonNull(value, what + " must not be null");
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(what + " must be positive, was " + value);
     }
     return value;
   }

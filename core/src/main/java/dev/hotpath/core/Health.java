@@ -1,6 +1,6 @@
 package dev.hotpath.core;
 
-import java.util.Collections;
+import dev.hotpath.core.internal.Arguments;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -85,16 +85,6 @@ public record Health(HealthStatus status, String message, Map<String, Object> de
   }
 
   private static Map<String, Object> copyOf(Map<String, Object> details) {
-    if (details.isEmpty()) {
-      return Map.of();
-    }
-    Map<String, Object> copy = new LinkedHashMap<>(details.size() * 2);
-    details.forEach(
-        (key, value) -> {
-          Objects.requireNonNull(key, "detail key must not be null");
-          Objects.requireNonNull(value, () -> "value of detail " + key + " must not be null");
-          copy.put(key, value);
-        });
-    return Collections.unmodifiableMap(copy);
+    return Arguments.orderedCopyWithoutNulls(details, "detail key", "value of detail");
   }
 }

@@ -1,7 +1,7 @@
 package dev.hotpath.core;
 
+import dev.hotpath.core.internal.Arguments;
 import dev.hotpath.core.internal.HealthCheckRunner;
-import dev.hotpath.core.internal.Names;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -85,7 +85,7 @@ public final class HealthRegistry implements AutoCloseable {
    * @throws IllegalStateException if the registry is closed
    */
   public HealthRegistry register(String name, HealthCheck check, boolean critical) {
-    Names.requireNotBlank(name, "health check name");
+    Arguments.requireNotBlank(name, "health check name");
     Objects.requireNonNull(check, () -> "health check " + name + " must not be null");
     synchronized (registrationLock) {
       requireOpen();
@@ -197,11 +197,7 @@ public final class HealthRegistry implements AutoCloseable {
      * @throws IllegalArgumentException if {@code timeout} is zero or negative
      */
     public Builder timeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "timeout must not be null");
-      if (timeout.isZero() || timeout.isNegative()) {
-        throw new IllegalArgumentException("timeout must be positive, was " + timeout);
-      }
-      this.timeout = timeout;
+      this.timeout = Arguments.requirePositive(timeout, "timeout");
       return this;
     }
 
@@ -214,11 +210,7 @@ public final class HealthRegistry implements AutoCloseable {
      * @throws IllegalArgumentException if {@code cacheFor} is zero or negative
      */
     public Builder cacheFor(Duration cacheFor) {
-      Objects.requireNonNull(cacheFor, "cacheFor must not be null");
-      if (cacheFor.isZero() || cacheFor.isNegative()) {
-        throw new IllegalArgumentException("cacheFor must be positive, was " + cacheFor);
-      }
-      this.cacheFor = cacheFor;
+      this.cacheFor = Arguments.requirePositive(cacheFor, "cacheFor");
       return this;
     }
 

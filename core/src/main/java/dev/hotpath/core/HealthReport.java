@@ -1,7 +1,6 @@
 package dev.hotpath.core;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import dev.hotpath.core.internal.Arguments;
 import java.util.Map;
 import java.util.Objects;
 
@@ -29,14 +28,7 @@ public record HealthReport(HealthStatus status, Map<String, ComponentHealth> com
   public HealthReport {
     Objects.requireNonNull(status, "status must not be null");
     Objects.requireNonNull(components, "components must not be null");
-    Map<String, ComponentHealth> copy = new LinkedHashMap<>(components.size() * 2);
-    components.forEach(
-        (name, component) -> {
-          Objects.requireNonNull(name, "component name must not be null");
-          Objects.requireNonNull(component, () -> "health of component " + name + " must not be null");
-          copy.put(name, component);
-        });
-    components = Collections.unmodifiableMap(copy);
+    components = copyOf(components);
   }
 
   /**
@@ -48,9 +40,9 @@ public record HealthReport(HealthStatus status, Map<String, ComponentHealth> com
    */
   public static HealthReport of(Map<String, ComponentHealth> components) {
     Objects.requireNonNull(components, "components must not be null");
+    Map<String, ComponentHealth> copy = copyOf(components);
     HealthStatus status = HealthStatus.UP;
-    for (ComponentHealth component : components.values()) {
-      Objects.requireNonNull(component, "component health must not be null");
+    for (ComponentHealth component : copy.values()) {
       HealthStatus reported = component.health().status();
       if (reported == HealthStatus.DOWN && component.critical()) {
         status = HealthStatus.DOWN;
@@ -60,6 +52,10 @@ public record HealthReport(HealthStatus status, Map<String, ComponentHealth> com
         status = HealthStatus.DEGRADED;
       }
     }
-    return new HealthReport(status, components);
+    return new HealthReport(status, copy);
+  }
+
+  private static Map<String, ComponentHealth> copyOf(Map<String, ComponentHealth> components) {
+    return Arguments.orderedCopyWithoutNulls(components, "component name", "health of component");
   }
 }

@@ -1,6 +1,6 @@
 package dev.hotpath.core;
 
-import dev.hotpath.core.internal.Names;
+import dev.hotpath.core.internal.Arguments;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,13 +22,15 @@ import java.util.function.Supplier;
  * <p><b>Nesting.</b> {@link #begin} while a unit is current on this thread begins a child of it,
  * which becomes current. {@link #close} makes the unit's parent current again. Closing a unit
  * while units begun inside it are still open (out of order) closes those inner units as well:
- * a unit never outlives the unit it was begun in on its thread. Closing is idempotent.
+ * on one thread, a unit never outlives the unit it was begun in. Closing is idempotent.
  *
  * <p><b>Threads.</b> A unit is current only on the thread that began it, and inside tasks made
  * by {@link #wrap(Runnable)} and its overloads, which carry it onto other threads and restore
- * whatever was current there afterwards. A closed unit is never current: {@link #current()}
- * skips closed units and answers their nearest open ancestor, so a unit closed from another
- * thread stops being current everywhere.
+ * whatever was current there afterwards. A wrapped task always sees the unit it captured, even
+ * if that unit was closed before the task ran, so code inside it behaves the same however the
+ * threads are scheduled; {@link #isClosed()} tells whether the unit is still open. Closing a unit
+ * from a thread where it is not current only marks it closed; it stays current on its own thread
+ * until closed there too.
  *
  * <p><b>Attachments</b> are typed values keyed by {@link Key}, readable and writable from any
  * thread.
@@ -60,26 +62,20 @@ public final class UnitOfWork implements AutoCloseable {
    * @throws IllegalArgumentException if {@code name} is blank
    */
   public static UnitOfWork begin(String name) {
-    Names.requireNotBlank(name, "unit of work name");
-    UnitOfWork unit = new UnitOfWork(name, current().orElse(null));
+    Arguments.requireNotBlank(name, "unit of work name");
+    UnitOfWork unit = new UnitOfWork(name, CURRENT.get());
     CURRENT.set(unit);
     return unit;
   }
 
   /**
-   * Returns the unit current on this thread: the innermost open unit begun here or carried here
-   * by a wrapped task.
+   * Returns the unit current on this thread: the innermost unit begun here and not yet closed
+   * here, or the unit carried here by the wrapped task now running.
    *
-   * @return the current unit, or empty if none is open on this thread
+   * @return the current unit, or empty if there is none on this thread
    */
   public static Optional<UnitOfWork> current() {
-    UnitOfWork unit = CURRENT.get();
-    if (unit == null || !unit.isClosed()) {
-      return Optional.ofNullable(unit);
-    }
-    UnitOfWork open = unit.nearestOpen();
-    restore(open);
-    return Optional.ofNullable(open);
+    return Optional.ofNullable(CURRENT.get());
   }
 
   /**
@@ -116,8 +112,7 @@ public final class UnitOfWork implements AutoCloseable {
   /**
    * Returns how long this unit has been open, or, once closed, how long it was open.
    *
-   * @return the time since {@link #begin}, frozen when {@link #close} is called on this unit or
-   *     closes it as an inner unit left open
+   * @return the time since {@link #begin}, frozen when the unit is closed
    */
   public Duration elapsed() {
     long closed = closedAfter;
@@ -125,17 +120,13 @@ public final class UnitOfWork implements AutoCloseable {
   }
 
   /**
-   * Returns whether {@link #close} has been called on this unit or on a unit it was begun in.
+   * Returns whether this unit is closed: by its own {@link #close}, or as an inner unit left open
+   * when an enclosing unit was closed on the same thread.
    *
    * @return true once this unit is closed
    */
   public boolean isClosed() {
-    for (UnitOfWork unit = this; unit != null; unit = unit.parent) {
-      if (unit.closedAfter >= 0) {
-        return true;
-      }
-    }
-    return false;
+    return closedAfter >= 0;
   }
 
   /**
@@ -205,10 +196,9 @@ public final class UnitOfWork implements AutoCloseable {
    */
   public static Runnable wrap(Runnable task) {
     Objects.requireNonNull(task, "task must not be null");
-    UnitOfWork captured = current().orElse(null);
+    UnitOfWork captured = CURRENT.get();
     return () -> {
-      UnitOfWork previous = CURRENT.get();
-      CURRENT.set(captured);
+      UnitOfWork previous = enter(captured);
       try {
         task.run();
       } finally {
@@ -228,10 +218,9 @@ public final class UnitOfWork implements AutoCloseable {
    */
   public static <T> Callable<T> wrap(Callable<T> task) {
     Objects.requireNonNull(task, "task must not be null");
-    UnitOfWork captured = current().orElse(null);
+    UnitOfWork captured = CURRENT.get();
     return () -> {
-      UnitOfWork previous = CURRENT.get();
-      CURRENT.set(captured);
+      UnitOfWork previous = enter(captured);
       try {
         return task.call();
       } finally {
@@ -254,9 +243,10 @@ public final class UnitOfWork implements AutoCloseable {
   }
 
   /**
-   * Closes this unit and every unit begun inside it that is still open, and makes this unit's
-   * parent current again if this unit (or one begun inside it) is current on the calling thread.
-   * Idempotent: closing again does nothing.
+   * Closes this unit. If this unit is current on the calling thread, or units begun inside it
+   * are, those inner units are closed too and this unit's parent becomes current again.
+   * Otherwise the unit is only marked closed. Idempotent: closing a closed unit changes nothing
+   * but still makes its parent current if it was current on the calling thread.
    */
   @Override
   public void close() {
@@ -268,7 +258,7 @@ public final class UnitOfWork implements AutoCloseable {
           inner.markClosed();
         }
         markClosed();
-        restore(parent == null ? null : parent.nearestOpen());
+        restore(parent);
         return;
       }
     }
@@ -286,12 +276,11 @@ public final class UnitOfWork implements AutoCloseable {
     }
   }
 
-  private UnitOfWork nearestOpen() {
-    UnitOfWork unit = this;
-    while (unit != null && unit.isClosed()) {
-      unit = unit.parent;
-    }
-    return unit;
+  /** Makes {@code unit} (or none) current for a wrapped task; returns what to restore after. */
+  private static UnitOfWork enter(UnitOfWork unit) {
+    UnitOfWork previous = CURRENT.get();
+    restore(unit);
+    return previous;
   }
 
   /** Sets or clears this thread's current unit; clearing leaves no entry in pooled threads. */
@@ -326,7 +315,7 @@ public final class UnitOfWork implements AutoCloseable {
      * @throws IllegalArgumentException if {@code name} is blank
      */
     public static <T> Key<T> of(String name) {
-      Names.requireNotBlank(name, "attachment key name");
+      Arguments.requireNotBlank(name, "attachment key name");
       return new Key<>(name);
     }
 

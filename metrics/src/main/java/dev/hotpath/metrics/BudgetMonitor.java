@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Evaluates {@link Budget}s against a {@link LatencyRegistry} on a schedule and tells
@@ -24,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  * <p>All methods are thread-safe.
  */
 public final class BudgetMonitor implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(BudgetMonitor.class);
+
   private final List<Budget> budgets;
   private final Duration interval;
   private final BudgetEvaluator evaluator;
@@ -59,6 +63,15 @@ public final class BudgetMonitor implements AutoCloseable {
   public synchronized List<BudgetState> evaluate() {
     states = evaluator.evaluate();
     return states;
+  }
+
+  /** A scheduled executor stops a task that throws; one bad evaluation must not end them all. */
+  private void evaluateOnSchedule() {
+    try {
+      evaluate();
+    } catch (RuntimeException failure) {
+      LOG.warn("scheduled budget evaluation failed; the next one runs as planned", failure);
+    }
   }
 
   /**
@@ -99,7 +112,8 @@ public final class BudgetMonitor implements AutoCloseable {
                 return thread;
               });
       long nanos = interval.toNanos();
-      schedule = scheduler.scheduleWithFixedDelay(this::evaluate, nanos, nanos, TimeUnit.NANOSECONDS);
+      schedule =
+          scheduler.scheduleWithFixedDelay(this::evaluateOnSchedule, nanos, nanos, TimeUnit.NANOSECONDS);
     }
     return this;
   }

@@ -27,8 +27,10 @@ public final class LatencyRecorder {
   private final SlidingWindowHistogram histogram;
   private final Duration window;
   private final Duration highestTrackable;
+  private final Ticker ticker;
 
   private LatencyRecorder(Builder builder) {
+    this.ticker = builder.ticker;
     this.window = builder.window;
     this.highestTrackable = builder.highestTrackable;
     this.histogram =
@@ -68,6 +70,29 @@ public final class LatencyRecorder {
    */
   public void record(long nanos) {
     histogram.record(nanos);
+  }
+
+  /**
+   * Records the time elapsed since {@code startTick}, an earlier reading of {@link #ticker()}, and
+   * returns it. Equivalent to {@code record(ticker().read() - startTick)} but reads the ticker once
+   * where that reads it twice (once for the latency, once for the window), so timing a call this
+   * way costs one clock read less. Lock-free, allocation-free and never throws; clamping as in
+   * {@link #record(long)}.
+   *
+   * @param startTick a reading of {@link #ticker()} taken when the timed work began
+   * @return the elapsed nanoseconds, as measured, before any clamping
+   */
+  public long recordSince(long startTick) {
+    return histogram.recordSince(startTick);
+  }
+
+  /**
+   * Returns the ticker this recorder rotates its window by; read it for {@link #recordSince}.
+   *
+   * @return the ticker
+   */
+  public Ticker ticker() {
+    return ticker;
   }
 
   /**

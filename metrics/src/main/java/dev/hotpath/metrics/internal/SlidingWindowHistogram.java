@@ -72,9 +72,32 @@ public final class SlidingWindowHistogram {
    * @param nanos the latency in nanoseconds
    */
   public void record(long nanos) {
-    if (ticker.read() - sliceEnd >= 0) {
+    rotateIfEnded(ticker.read());
+    recordValue(nanos);
+  }
+
+  /**
+   * Records the time elapsed since a reading of this histogram's ticker, reading the ticker once
+   * for both the latency and the window; lock-free and never throws.
+   *
+   * @param startTick an earlier reading of the ticker
+   * @return the recorded latency in nanoseconds, before any clamping
+   */
+  public long recordSince(long startTick) {
+    long now = ticker.read();
+    rotateIfEnded(now);
+    long elapsed = now - startTick;
+    recordValue(elapsed);
+    return elapsed;
+  }
+
+  private void rotateIfEnded(long now) {
+    if (now - sliceEnd >= 0) {
       tryRotate();
     }
+  }
+
+  private void recordValue(long nanos) {
     long value = nanos;
     if (value > highestTrackable) {
       value = highestTrackable;

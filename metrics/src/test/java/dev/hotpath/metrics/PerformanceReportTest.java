@@ -1,0 +1,67 @@
+package dev.hotpath.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hotpath.core.testing.FakeTicker;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class PerformanceReportTest {
+  private static final long MS = 1_000_000;
+
+  private final LatencyRegistry registry = LatencyRegistry.builder()
+      .maxNames(3)
+      .recorder(LatencyRecorder.builder().ticker(new FakeTicker()))
+      .build();
+
+  @Test
+  void entriesAreOrderedSlowestFirstByP95() {
+    registry.record("medium", 50 * MS);
+    registry.record("fast", 1 * MS);
+    registry.record("slow", 900 * MS);
+    PerformanceReport report = PerformanceReport.capture(registry);
+    assertThat(report.entries()).extracting(PerformanceReport.Entry::name)
+        .containsExactly("slow", "medium", "fast");
+    assertThat(report.slowest(1)).extracting(PerformanceReport.Entry::name).containsExactly("slow");
+    assertThat(report.slowest(10)).hasSize(3);
+    assertThatThrownBy(() -> report.slowest(-1)).hasMessage("limit must not be negative, was -1");
+  }
+
+  @Test
+  void jsonCarriesNamesBudgetsAndRefusedNames() throws Exception {
+    registry.record("GET /slow", 900 * MS);
+    registry.record("GET /fast", 1 * MS);
+    registry.record("GET /other1", 1 * MS);
+    registry.record("GET /other2", 1 * MS); // over the cap of 3
+    BudgetMonitor budgets = BudgetMonitor.builder(registry).budget("GET /slow p95 < 300ms over 1m").build();
+
+    PerformanceReport report = PerformanceReport.capture(registry, budgets);
+    JsonNode json = new ObjectMapper().readTree(report.toJson());
+
+    assertThat(Instant.parse(json.get("capturedAt").asText())).isEqualTo(report.capturedAt());
+    assertThat(json.get("windowSeconds").asDouble()).isEqualTo(60.0);
+    assertThat(json.get("unit").asText()).isEqualTo("ns");
+    assertThat(json.get("refusedNames").asLong()).isEqualTo(1);
+    JsonNode slowest = json.get("names").get(0);
+    assertThat(slowest.get("name").asText()).isEqualTo("GET /slow");
+    assertThat(slowest.get("count").asLong()).isEqualTo(1);
+    assertThat(slowest.get("p95").asLong()).isBetween(900 * MS, 910 * MS);
+    assertThat(json.get("names")).hasSize(4); // three names and "other"
+    JsonNode budget = json.get("budgets").get(0);
+    assertThat(budget.get("budget").asText()).isEqualTo("GET /slow p95 < 300ms over 1m");
+    assertThat(budget.get("name").asText()).isEqualTo("GET /slow");
+    assertThat(budget.get("status").asText()).isEqualTo("BREACHED");
+    assertThat(budget.get("limit").asLong()).isEqualTo(300 * MS);
+    assertThat(budget.get("observed").asLong()).isEqualTo(report.budgetStates().get(0).observedNanos());
+  }
+
+  @Test
+  void reportOfEmptyRegistryIsValidJson() throws Exception {
+    JsonNode json = new ObjectMapper().readTree(PerformanceReport.capture(registry).toJson());
+    assertThat(json.get("names")).isEmpty();
+    assertThat(json.get("budgets")).isEmpty();
+  }
+}

@@ -1,0 +1,58 @@
+package dev.hotpath.metrics.micrometer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotpath.core.testing.FakeTicker;
+import dev.hotpath.metrics.LatencyRecorder;
+import dev.hotpath.metrics.LatencyRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class LatencyRegistryMetricsTest {
+  private final FakeTicker ticker = new FakeTicker();
+  private final LatencyRegistry registry = LatencyRegistry.builder()
+      .maxNames(1)
+      .recorder(LatencyRecorder.builder().ticker(ticker).highestTrackable(Duration.ofSeconds(10)))
+      .build();
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+  @Test
+  void exposesWindowStatisticsCountsAndRefusedNames() {
+    registry.record("GET /a", 200_000_000);
+    new LatencyRegistryMetrics(registry, Tags.of("app", "test"), Duration.ofSeconds(1), ticker)
+        .bindTo(meters);
+    registry.record("GET /a", 400_000_000);
+    registry.record("GET /a", Duration.ofMinutes(1).toNanos()); // clamped to 10 s
+    registry.record("GET /b", 1_000); // over the cap
+
+    double p50 = meters.get("hotpath.latency").tags("name", "GET /a", "statistic", "p50", "app", "test")
+        .timeGauge().value(TimeUnit.MILLISECONDS);
+    double max = meters.get("hotpath.latency").tags("name", "GET /a", "statistic", "max")
+        .timeGauge().value(TimeUnit.SECONDS);
+    assertThat(p50).isBetween(400.0, 404.0);
+    assertThat(max).isBetween(10.0, 10.1);
+    assertThat(meters.get("hotpath.latency.count").tags("name", "GET /a").functionCounter().count())
+        .isEqualTo(3);
+    assertThat(meters.get("hotpath.latency.clamped").tags("name", "GET /a").functionCounter().count())
+        .isEqualTo(1);
+    assertThat(meters.get("hotpath.latency.count").tags("name", LatencyRegistry.OVERFLOW_NAME)
+        .functionCounter().count()).as("recorders created after binding are bound too").isEqualTo(1);
+    assertThat(meters.get("hotpath.latency.refused.names").functionCounter().count()).isEqualTo(1);
+    assertThat(meters.get("hotpath.latency").tags("name", "GET /a").timeGauges()).hasSize(7);
+  }
+
+  @Test
+  void snapshotsAreReusedWithinTheirTimeToLive() {
+    new LatencyRegistryMetrics(registry, Tags.empty(), Duration.ofSeconds(1), ticker).bindTo(meters);
+    registry.record("GET /a", 1_000_000);
+    var count = meters.get("hotpath.latency.count").tags("name", "GET /a").functionCounter();
+    assertThat(count.count()).isEqualTo(1);
+    registry.record("GET /a", 1_000_000);
+    assertThat(count.count()).isEqualTo(1);
+    ticker.advance(Duration.ofSeconds(1));
+    assertThat(count.count()).isEqualTo(2);
+  }
+}
