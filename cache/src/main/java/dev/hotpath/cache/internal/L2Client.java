@@ -63,7 +63,7 @@ final class L2Client<V> implements InvalidationListener {
     this.lifetimes = lifetimes;
     this.counters = counters;
     this.clearL1 = clearL1;
-    this.format = new L2Format<>(config.codec(), versions.slots(), config.compressAboveBytes());
+    this.format = new L2Format<>(config.codec(), versions.slots(), config.compressAboveBytes(), config.maxValueBytes());
     this.maxValueBytes = config.maxValueBytes();
     this.latency = config.metrics().recorder("cache." + config.name() + ".l2");
     redis.register(namespace, this);
