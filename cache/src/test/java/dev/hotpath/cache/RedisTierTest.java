@@ -117,6 +117,18 @@ class RedisTierTest {
   }
 
   @Test
+  void invalidationThatCouldNotReachRedisInvalidatesEveryNodeOnceRedisAnswers() {
+    nodeB.get("a", List.of("t"), k -> "v1");
+    tierA.circuitBreaker().transitionToForcedOpenState();
+    nodeA.invalidateTag("t");
+    assertThat(nodeA.get("a", List.of("t"), k -> "v2")).isEqualTo("v2");
+    assertThat(nodeB.get("a", List.of("t"), k -> "v2")).isEqualTo("v1");
+    tierA.circuitBreaker().transitionToClosedState();
+    nodeA.get("other", k -> "x");
+    await().until(() -> "v2".equals(nodeB.get("a", List.of("t"), k -> "v2")));
+  }
+
+  @Test
   void invalidateAllReachesEveryNode() {
     nodeB.get("a", k -> "v1");
     nodeA.invalidateAll();
