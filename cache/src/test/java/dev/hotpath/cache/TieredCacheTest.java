@@ -303,6 +303,15 @@ class TieredCacheTest {
   }
 
   @Test
+  void absurdlyLongDurationsMeanForever() {
+    TieredCache<String, String> cache =
+        builder().ttl(Duration.ofSeconds(Long.MAX_VALUE)).staleWhileRevalidate(Duration.ofSeconds(Long.MAX_VALUE)).build();
+    cache.get("a", k -> "v1");
+    ticker.advance(Duration.ofDays(365 * 100));
+    assertThat(cache.get("a", k -> "v2")).isEqualTo("v1");
+  }
+
+  @Test
   void builderRejectsBadSettingsAtOnce() {
     assertThatThrownBy(() -> TieredCache.builder("bad name")).hasMessageContaining("letters, digits");
     assertThatThrownBy(() -> TieredCache.builder(null)).isInstanceOf(NullPointerException.class);
