@@ -33,6 +33,20 @@ class ServerTimingDbEntryTest {
     }
   }
 
+  /** What a request's code does, run in a unit of work that carries Server-Timing entries. */
+  private interface RequestWork {
+    void run() throws Exception;
+  }
+
+  private static ServerTiming timedRequest(RequestWork work) throws Exception {
+    ServerTiming timing = new ServerTiming();
+    try (UnitOfWork request = UnitOfWork.begin("GET /photos")) {
+      request.attach(ServerTiming.KEY, timing);
+      work.run();
+    }
+    return timing;
+  }
+
   private static ServerTiming.Entry dbEntry(ServerTiming timing) {
     assertThat(timing.entries()).extracting(ServerTiming.Entry::name).containsOnlyOnce("db");
     return timing.entries().stream().filter(e -> e.name().equals("db")).findFirst().orElseThrow();
@@ -41,9 +55,7 @@ class ServerTimingDbEntryTest {
   @Test
   void statementsOfARequestAddUpInOneDbEntry() throws Exception {
     start(NPlusOnePolicy.LOG, 10);
-    ServerTiming timing = new ServerTiming();
-    try (UnitOfWork request = UnitOfWork.begin("GET /photos")) {
-      request.attach(ServerTiming.KEY, timing);
+    ServerTiming timing = timedRequest(() -> {
       try (Connection c = dataSource.getConnection()) {
         try (Statement s = c.createStatement()) {
           s.executeUpdate("INSERT INTO photo VALUES (1, 'sea')");
@@ -60,7 +72,7 @@ class ServerTimingDbEntryTest {
           ps.executeUpdate();
         }
       }
-    }
+    });
 
     ServerTiming.Entry db = dbEntry(timing);
     assertThat(db.count()).isEqualTo(3);
@@ -72,16 +84,14 @@ class ServerTimingDbEntryTest {
   @Test
   void statementsInNestedUnitsAndCarriedThreadsCountInTheRootsEntry() throws Exception {
     start(NPlusOnePolicy.LOG, 10);
-    ServerTiming timing = new ServerTiming();
-    try (UnitOfWork request = UnitOfWork.begin("GET /photos")) {
-      request.attach(ServerTiming.KEY, timing);
+    ServerTiming timing = timedRequest(() -> {
       try (UnitOfWork ignored = UnitOfWork.begin("load")) {
         insert(1);
         Thread worker = new Thread(UnitOfWork.wrap((Runnable) () -> insert(2)));
         worker.start();
         worker.join();
       }
-    }
+    });
 
     assertThat(dbEntry(timing).count()).isEqualTo(2);
   }
@@ -100,15 +110,13 @@ class ServerTimingDbEntryTest {
   void aStatementRefusedAsNPlusOneIsNotTimed() throws Exception {
     start(NPlusOnePolicy.THROW, 1);
     insert(1);
-    ServerTiming timing = new ServerTiming();
-    try (UnitOfWork request = UnitOfWork.begin("GET /photos");
-        Connection c = dataSource.getConnection();
-        Statement s = c.createStatement()) {
-      request.attach(ServerTiming.KEY, timing);
-      s.executeQuery("SELECT title FROM photo WHERE id = 1").close();
-      assertThatThrownBy(() -> s.executeQuery("SELECT title FROM photo WHERE id = 2"))
-          .isInstanceOf(NPlusOneDetectedException.class);
-    }
+    ServerTiming timing = timedRequest(() -> {
+      try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        s.executeQuery("SELECT title FROM photo WHERE id = 1").close();
+        assertThatThrownBy(() -> s.executeQuery("SELECT title FROM photo WHERE id = 2"))
+            .isInstanceOf(NPlusOneDetectedException.class);
+      }
+    });
 
     assertThat(dbEntry(timing).count()).isEqualTo(1);
   }
