@@ -188,7 +188,7 @@ public final class ServerTiming {
    * @return e.g. {@code total;dur=12.345, db;dur=4.000;desc="3 queries"}
    */
   public String headerValue(long totalNanos) {
-    StringBuilder header = new StringBuilder(128);
+    StringBuilder header = new StringBuilder(64);
     header.append("total;dur=");
     appendMillis(header, totalNanos);
     for (int i = 0; i < MAX_ENTRIES; i++) {
