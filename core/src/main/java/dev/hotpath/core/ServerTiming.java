@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The timing entries of one request, in the model of the W3C {@code Server-Timing} header (a
@@ -48,9 +47,20 @@ public final class ServerTiming {
   /** The most characters of a description that reach the header; the rest is cut. */
   public static final int MAX_DESCRIPTION_LENGTH = 128;
 
-  // Filled front to back by CAS on the first empty slot, so the filled slots are always a prefix
-  // and an accumulating metric gets exactly one slot even when threads race to create it.
-  private final AtomicReferenceArray<Slot> slots = new AtomicReferenceArray<>(MAX_ENTRIES);
+  private static final VarHandle HEAD;
+
+  static {
+    try {
+      HEAD = MethodHandles.lookup().findVarHandle(ServerTiming.class, "head", Slot.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  // An append-only list, linked by CAS on the last link: a request that adds nothing costs this
+  // object alone, and an accumulating metric gets exactly one slot even when threads race to
+  // create it (the loser finds the winner's slot where it tried to append).
+  private volatile Slot head;
 
   /** Creates an empty set of entries; an adapter makes one per request. */
   public ServerTiming() {}
@@ -114,12 +124,7 @@ public final class ServerTiming {
     Slot slot = new Slot(name, null, description == null ? "" : description);
     slot.nanos = duration.toNanos();
     slot.count = 1;
-    for (int i = 0; i < MAX_ENTRIES; i++) {
-      if (slots.get(i) == null && slots.compareAndSet(i, null, slot)) {
-        return true;
-      }
-    }
-    return false;
+    return findOrAppend(null, slot) != null;
   }
 
   /**
@@ -136,25 +141,47 @@ public final class ServerTiming {
     if (metric == null) {
       return false;
     }
-    Slot fresh = null;
-    for (int i = 0; i < MAX_ENTRIES; i++) {
-      Slot slot = slots.get(i);
+    Slot slot = findOrAppend(metric, null);
+    if (slot == null) {
+      return false;
+    }
+    slot.add(Math.max(0, nanos));
+    return true;
+  }
+
+  /**
+   * Walks the entries and returns the first that accumulates {@code metric}, or else appends a
+   * slot at the end: {@code fresh}, or a new one for {@code metric} when it is null.
+   *
+   * @return the slot found or appended, or null when the list is full
+   */
+  private Slot findOrAppend(Metric metric, Slot fresh) {
+    Slot previous = null;
+    Slot slot = (Slot) HEAD.getVolatile(this);
+    int passed = 0;
+    while (true) {
       if (slot == null) {
+        if (passed >= MAX_ENTRIES) {
+          return null;
+        }
         if (fresh == null) {
           fresh = new Slot(metric.name, metric, "");
         }
-        if (slots.compareAndSet(i, null, fresh)) {
-          slot = fresh;
-        } else {
-          slot = slots.get(i); // another thread filled it: maybe with this very metric
+        boolean linked = previous == null
+            ? HEAD.compareAndSet(this, null, fresh) : previous.link(fresh);
+        if (linked) {
+          return fresh;
         }
+        // Another thread appended first: look at its slot, maybe it is this very metric.
+        slot = previous == null ? (Slot) HEAD.getVolatile(this) : previous.next;
       }
-      if (slot.accumulates(metric)) {
-        slot.add(Math.max(0, nanos));
-        return true;
+      if (metric != null && slot.accumulates(metric)) {
+        return slot;
       }
+      previous = slot;
+      slot = slot.next;
+      passed++;
     }
-    return false;
   }
 
   /**
@@ -166,11 +193,7 @@ public final class ServerTiming {
    */
   public List<Entry> entries() {
     List<Entry> entries = new ArrayList<>();
-    for (int i = 0; i < MAX_ENTRIES; i++) {
-      Slot slot = slots.get(i);
-      if (slot == null) {
-        break;
-      }
+    for (Slot slot = (Slot) HEAD.getVolatile(this); slot != null; slot = slot.next) {
       long count = slot.count;
       entries.add(new Entry(slot.name, Duration.ofNanos(slot.nanos), count, slot.description(count)));
     }
@@ -191,11 +214,7 @@ public final class ServerTiming {
     StringBuilder header = new StringBuilder(64);
     header.append("total;dur=");
     appendMillis(header, totalNanos);
-    for (int i = 0; i < MAX_ENTRIES; i++) {
-      Slot slot = slots.get(i);
-      if (slot == null) {
-        break;
-      }
+    for (Slot slot = (Slot) HEAD.getVolatile(this); slot != null; slot = slot.next) {
       long count = slot.count;
       header.append(", ").append(slot.name).append(";dur=");
       appendMillis(header, slot.nanos);
@@ -337,12 +356,14 @@ public final class ServerTiming {
   private static final class Slot {
     private static final VarHandle NANOS;
     private static final VarHandle COUNT;
+    private static final VarHandle NEXT;
 
     static {
       try {
         MethodHandles.Lookup lookup = MethodHandles.lookup();
         NANOS = lookup.findVarHandle(Slot.class, "nanos", long.class);
         COUNT = lookup.findVarHandle(Slot.class, "count", long.class);
+        NEXT = lookup.findVarHandle(Slot.class, "next", Slot.class);
       } catch (ReflectiveOperationException e) {
         throw new ExceptionInInitializerError(e);
       }
@@ -353,6 +374,7 @@ public final class ServerTiming {
     private final String description;
     volatile long nanos;
     volatile long count;
+    volatile Slot next;
 
     Slot(String name, Metric metric, String description) {
       this.name = name;
@@ -362,6 +384,10 @@ public final class ServerTiming {
 
     boolean accumulates(Metric other) {
       return metric != null && (metric == other || metric.name.equals(other.name));
+    }
+
+    boolean link(Slot fresh) {
+      return NEXT.compareAndSet(this, null, fresh);
     }
 
     void add(long addNanos) {
