@@ -78,6 +78,18 @@ public final class UnitOfWork implements AutoCloseable {
     return Optional.ofNullable(CURRENT.get());
   }
 
+  /** {@link #current()} without the {@code Optional}, for hot paths in this package. */
+  static UnitOfWork currentOrNull() {
+    return CURRENT.get();
+  }
+
+  /** {@link #attachment(Key)} without the {@code Optional}, for hot paths in this package. */
+  <T> T attachmentOrNull(Key<T> key) {
+    @SuppressWarnings("unchecked") // only attach() and attachment(key, ifAbsent) store values
+    T value = (T) attachments.get(key);
+    return value;
+  }
+
   /**
    * Returns the name given to {@link #begin}.
    *
@@ -167,9 +179,7 @@ public final class UnitOfWork implements AutoCloseable {
    */
   public <T> Optional<T> attachment(Key<T> key) {
     Objects.requireNonNull(key, "key must not be null");
-    @SuppressWarnings("unchecked") // only attach() and attachment(key, ifAbsent) store values
-    T value = (T) attachments.get(key);
-    return Optional.ofNullable(value);
+    return Optional.ofNullable(attachmentOrNull(key));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.hotpath.pool.internal;
 
+import dev.hotpath.core.ServerTiming;
 import java.sql.*;
 
 /**
@@ -14,6 +15,9 @@ public class InstrumentedStatement implements Statement {
   final InstrumentedConnection connection;
   final QueryInstrumentation instrumentation;
   private StatementShape batchShape;
+  // The Server-Timing entries of the request the running execute call belongs to, found by
+  // QueryInstrumentation.begin and fed by its end; a statement runs one call at a time (JDBC).
+  ServerTiming requestTiming;
 
   InstrumentedStatement(Statement delegate, InstrumentedConnection connection) {
     this.delegate = delegate;
@@ -31,7 +35,7 @@ public class InstrumentedStatement implements Statement {
   }
 
   final long begin(StatementShape shape) {
-    return instrumentation.begin(shape);
+    return instrumentation.begin(shape, this);
   }
 
   final void end(StatementShape shape, long start, long rows, Throwable failure) {

@@ -1,5 +1,7 @@
 package dev.hotpath.pool.internal;
 
+import dev.hotpath.core.ServerTiming;
+import dev.hotpath.core.UnitOfWork;
 import dev.hotpath.metrics.LatencyRecorder;
 import dev.hotpath.pool.NPlusOneDetectedException;
 import dev.hotpath.pool.NPlusOnePolicy;
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything a data source does around a statement: resolve its shape, count it in the open scopes
- * and check for N+1 before it runs, then record its latency, tell listeners and log it if slow.
+ * and check for N+1 before it runs, then record its latency, add it to the request's {@code db}
+ * Server-Timing entry, tell listeners and log it if slow.
  *
  * <p>The per-statement path takes no lock, logs nothing unless the statement is slow (or repeats
  * as N+1 under {@link NPlusOnePolicy#LOG}), and allocates an event only when there are listeners
@@ -29,6 +32,9 @@ public final class QueryInstrumentation {
   private static final Logger SLOW_LOG = LoggerFactory.getLogger("dev.hotpath.pool.slow");
   private static final Logger LOG = LoggerFactory.getLogger(QueryInstrumentation.class);
   private static final int MAX_KEY_LENGTH = 16 * 1024;
+
+  // The request's Server-Timing entry that every statement of every data source adds to.
+  private static final ServerTiming.Metric DB = ServerTiming.Metric.counted("db", "query", "queries");
 
   private final String name;
   private final BoundedSqlCache<StatementShape> shapes;
@@ -45,10 +51,11 @@ public final class QueryInstrumentation {
     /**
      * Returns the detector for the current scope.
      *
+     * @param root the root of the current unit of work, or null when none is current
      * @param threadFrame the thread's innermost query scope, or null
      * @return the detector and its scope name, or null when no scope is open
      */
-    DetectorScope resolve(ScopeFrame threadFrame);
+    DetectorScope resolve(UnitOfWork root, ScopeFrame threadFrame);
   }
 
   /** A detector with the name of its scope. @param name the scope name @param detector it */
@@ -118,26 +125,33 @@ public final class QueryInstrumentation {
   }
 
   /**
-   * Called before a statement runs: counts it in the open scopes and checks for N+1.
+   * Called before a statement runs: counts it in the open scopes, checks for N+1, and remembers
+   * in {@code statement} the request's Server-Timing entries for {@link #end}. The current unit of
+   * work is looked up once here and serves both.
    *
    * @param shape the statement's shape
+   * @param statement the statement about to run
    * @return the start reading of the shape's recorder's ticker, for {@link #end}
    * @throws NPlusOneDetectedException under {@link NPlusOnePolicy#THROW} when the statement is the
    *     first repetition over the threshold
    */
-  public long begin(StatementShape shape) {
+  public long begin(StatementShape shape, InstrumentedStatement statement) {
     ScopeFrame frame = ScopeFrame.current();
     if (frame != null) {
       frame.count(shape.fingerprint());
     }
+    UnitOfWork unit = UnitOfWork.current().orElse(null);
+    UnitOfWork root = unit == null ? null : unit.root();
     if (nPlusOnePolicy != NPlusOnePolicy.OFF && shape.fingerprint().kind() == QueryKind.SELECT) {
-      detect(shape.fingerprint(), frame);
+      detect(shape.fingerprint(), root, frame);
     }
+    // Set after detection: a statement refused as N+1 never runs and is not timed.
+    statement.requestTiming = root == null ? null : root.attachment(ServerTiming.KEY).orElse(null);
     return shape.latency().ticker().read();
   }
 
-  private void detect(SqlFingerprint fingerprint, ScopeFrame frame) {
-    DetectorScope scope = scopes.resolve(frame);
+  private void detect(SqlFingerprint fingerprint, UnitOfWork root, ScopeFrame frame) {
+    DetectorScope scope = scopes.resolve(root, frame);
     if (scope == null) {
       return;
     }
@@ -168,12 +182,18 @@ public final class QueryInstrumentation {
    * @param rows the update count, or -1
    * @param acquireNanos how long obtaining the connection took
    * @param failure what the statement threw, or null
-   * @param statement the statement, asked for its parameter values only when the statement is slow
-   *     and parameter logging is enabled
+   * @param statement the statement, whose request's Server-Timing entries (from {@link #begin})
+   *     get its time; asked for its parameter values only when the statement is slow and
+   *     parameter logging is enabled
    */
   public void end(StatementShape shape, long startNanos, long rows, long acquireNanos,
       Throwable failure, InstrumentedStatement statement) {
     long elapsed = shape.latency().recordSince(startNanos);
+    ServerTiming requestTiming = statement.requestTiming;
+    if (requestTiming != null) {
+      statement.requestTiming = null;
+      requestTiming.accumulate(DB, elapsed);
+    }
     boolean slow = elapsed >= slowNanos;
     if (listeners.length == 0 && !slow) {
       return;

@@ -1,7 +1,6 @@
 package dev.hotpath.pool.internal;
 
 import dev.hotpath.core.UnitOfWork;
-import java.util.Optional;
 
 /** How a statement finds the scope its N+1 counts belong to. */
 public final class ScopeResolvers {
@@ -19,10 +18,8 @@ public final class ScopeResolvers {
    * @return the resolver
    */
   public static QueryInstrumentation.ScopeResolver unitOfWorkOrThread() {
-    return frame -> {
-      Optional<UnitOfWork> unit = UnitOfWork.current();
-      if (unit.isPresent()) {
-        UnitOfWork root = unit.get().root();
+    return (root, frame) -> {
+      if (root != null) {
         return new QueryInstrumentation.DetectorScope(
             root.name(), root.attachment(DETECTOR, NPlusOneDetector::new));
       }

@@ -1,6 +1,6 @@
 package dev.hotpath.servlet.internal;
 
-import dev.hotpath.servlet.ServerTiming;
+import dev.hotpath.core.ServerTiming;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
