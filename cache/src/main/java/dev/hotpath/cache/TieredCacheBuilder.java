@@ -1,0 +1,339 @@
+package dev.hotpath.cache;
+
+import com.github.benmanes.caffeine.cache.Weigher;
+import dev.hotpath.cache.internal.CacheConfig;
+import dev.hotpath.cache.internal.DefaultTieredCache;
+import dev.hotpath.core.Ticker;
+import dev.hotpath.core.internal.Arguments;
+import dev.hotpath.metrics.LatencyRegistry;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Builds a {@link TieredCache}. Each call validates its argument at once; {@link #build()}
+ * checks the combination. Not thread-safe; a builder may build several caches.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+public final class TieredCacheBuilder<K, V> {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+  private static final long UNSET = -1;
+
+  private final String name;
+  private String namespace;
+  private long maximumSize = UNSET;
+  private long maximumWeight = UNSET;
+  private Weigher<? super K, ? super V> weigher;
+  private Duration ttl;
+  private Duration staleWhileRevalidate = Duration.ZERO;
+  private Duration refreshAfter;
+  private Duration negativeTtl = Duration.ZERO;
+  private RedisTier redisTier;
+  private Codec<V> codec;
+  private int compressAboveBytes = 8 * 1024;
+  private int maxValueBytes = 1024 * 1024;
+  private LatencyRegistry metrics;
+  private Ticker ticker = Ticker.system();
+  private Executor executor = ForkJoinPool.commonPool();
+  private Function<? super K, String> keyEncoder = String::valueOf;
+  private int invalidationSlots = 1 << 14;
+
+  TieredCacheBuilder(String name) {
+    this.name = requireName(name, "name");
+  }
+
+  /**
+   * Sets the name of this cache in Redis keys and invalidation messages (default: the cache
+   * name). Change it when the value's encoding changes, so old Redis values are not read.
+   *
+   * @param namespace 1 to 100 letters, digits, '.', '-' or '_'
+   * @return this builder
+   * @throws NullPointerException if {@code namespace} is null
+   * @throws IllegalArgumentException if {@code namespace} breaks the rule
+   */
+  public TieredCacheBuilder<K, V> namespace(String namespace) {
+    this.namespace = requireName(namespace, "namespace");
+    return this;
+  }
+
+  /**
+   * Bounds the in-memory tier by number of entries.
+   *
+   * @param maximumSize the most entries kept in memory; at least 1
+   * @return this builder
+   * @throws IllegalArgumentException if {@code maximumSize} is below 1
+   * @throws IllegalStateException if a size or weight bound was already set
+   */
+  public TieredCacheBuilder<K, V> maximumSize(long maximumSize) {
+    requireNoBound();
+    if (maximumSize < 1) {
+      throw new IllegalArgumentException("maximumSize must be at least 1, was " + maximumSize);
+    }
+    this.maximumSize = maximumSize;
+    return this;
+  }
+
+  /**
+   * Bounds the in-memory tier by total weight.
+   *
+   * @param maximumWeight the most total weight kept in memory; at least 1
+   * @param weigher the weight of one entry (negative entries weigh 1)
+   * @return this builder
+   * @throws NullPointerException if {@code weigher} is null
+   * @throws IllegalArgumentException if {@code maximumWeight} is below 1
+   * @throws IllegalStateException if a size or weight bound was already set
+   */
+  public TieredCacheBuilder<K, V> maximumWeight(long maximumWeight, Weigher<? super K, ? super V> weigher) {
+    requireNoBound();
+    if (maximumWeight < 1) {
+      throw new IllegalArgumentException("maximumWeight must be at least 1, was " + maximumWeight);
+    }
+    this.weigher = Objects.requireNonNull(weigher, "weigher must not be null");
+    this.maximumWeight = maximumWeight;
+    return this;
+  }
+
+  /**
+   * Sets how long a value is fresh after it was loaded or put (default: no expiry).
+   *
+   * @param ttl a positive duration
+   * @return this builder
+   * @throws NullPointerException if {@code ttl} is null
+   * @throws IllegalArgumentException if {@code ttl} is not positive
+   */
+  public TieredCacheBuilder<K, V> ttl(Duration ttl) {
+    this.ttl = Arguments.requirePositive(ttl, "ttl");
+    return this;
+  }
+
+  /**
+   * Lets a value past its ttl be served for {@code window} more while one background refresh
+   * runs (default: zero, a value past its ttl is a miss). Requires a ttl.
+   *
+   * @param window zero or a positive duration
+   * @return this builder
+   * @throws NullPointerException if {@code window} is null
+   * @throws IllegalArgumentException if {@code window} is negative
+   */
+  public TieredCacheBuilder<K, V> staleWhileRevalidate(Duration window) {
+    this.staleWhileRevalidate = requireNotNegative(window, "staleWhileRevalidate");
+    return this;
+  }
+
+  /**
+   * Refreshes a value in the background when it is read after this age, before it expires
+   * (default: off). Must be shorter than the ttl.
+   *
+   * @param age a positive duration
+   * @return this builder
+   * @throws NullPointerException if {@code age} is null
+   * @throws IllegalArgumentException if {@code age} is not positive
+   */
+  public TieredCacheBuilder<K, V> refreshAfter(Duration age) {
+    this.refreshAfter = Arguments.requirePositive(age, "refreshAfter");
+    return this;
+  }
+
+  /**
+   * Caches "no value" (a loader returning null) for this long (default: zero, not cached).
+   *
+   * @param negativeTtl zero or a positive duration
+   * @return this builder
+   * @throws NullPointerException if {@code negativeTtl} is null
+   * @throws IllegalArgumentException if {@code negativeTtl} is negative
+   */
+  public TieredCacheBuilder<K, V> negativeTtl(Duration negativeTtl) {
+    this.negativeTtl = requireNotNegative(negativeTtl, "negativeTtl");
+    return this;
+  }
+
+  /**
+   * Puts Redis behind the in-memory tier (default: none, in-memory only). Requires a codec.
+   *
+   * @param redisTier an open Redis tier, possibly shared by several caches of distinct namespaces
+   * @param codec turns values into bytes and back, e.g. {@code Codec.json(Photo.class)}
+   * @return this builder
+   * @throws NullPointerException if an argument is null
+   */
+  public TieredCacheBuilder<K, V> redisTier(RedisTier redisTier, Codec<V> codec) {
+    this.redisTier = Objects.requireNonNull(redisTier, "redisTier must not be null");
+    this.codec = Objects.requireNonNull(codec, "codec must not be null");
+    return this;
+  }
+
+  /**
+   * Compresses values (gzip) in Redis when their encoding is longer than this (default 8192).
+   *
+   * @param bytes at least 0; {@code Integer.MAX_VALUE} turns compression off
+   * @return this builder
+   * @throws IllegalArgumentException if {@code bytes} is negative
+   */
+  public TieredCacheBuilder<K, V> compressAbove(int bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("compressAbove must not be negative, was " + bytes);
+    }
+    this.compressAboveBytes = bytes;
+    return this;
+  }
+
+  /**
+   * Keeps values whose stored form is longer than this out of Redis (default 1 MiB); they stay
+   * in memory and are counted in {@link CacheStats#l2OversizeSkips()}.
+   *
+   * @param bytes at least 1
+   * @return this builder
+   * @throws IllegalArgumentException if {@code bytes} is below 1
+   */
+  public TieredCacheBuilder<K, V> maxValueBytes(int bytes) {
+    if (bytes < 1) {
+      throw new IllegalArgumentException("maxValueBytes must be at least 1, was " + bytes);
+    }
+    this.maxValueBytes = bytes;
+    return this;
+  }
+
+  /**
+   * Records load and Redis latencies into a shared registry, as {@code cache.<name>.load} and
+   * {@code cache.<name>.l2} (default: a registry of this cache's own).
+   *
+   * @param registry the registry
+   * @return this builder
+   * @throws NullPointerException if {@code registry} is null
+   */
+  public TieredCacheBuilder<K, V> metrics(LatencyRegistry registry) {
+    this.metrics = Objects.requireNonNull(registry, "metrics registry must not be null");
+    return this;
+  }
+
+  /**
+   * Sets the clock of the in-memory tier (default: {@link Ticker#system()}); for tests.
+   *
+   * @param ticker the ticker
+   * @return this builder
+   * @throws NullPointerException if {@code ticker} is null
+   */
+  public TieredCacheBuilder<K, V> ticker(Ticker ticker) {
+    this.ticker = Objects.requireNonNull(ticker, "ticker must not be null");
+    return this;
+  }
+
+  /**
+   * Sets where background refreshes run (default: the common fork-join pool).
+   *
+   * @param executor the executor
+   * @return this builder
+   * @throws NullPointerException if {@code executor} is null
+   */
+  public TieredCacheBuilder<K, V> executor(Executor executor) {
+    this.executor = Objects.requireNonNull(executor, "executor must not be null");
+    return this;
+  }
+
+  /**
+   * Sets the string form of a key in Redis (default: {@link String#valueOf}). It must be unique
+   * per key and the same on every node.
+   *
+   * @param keyEncoder the encoder; must not return null
+   * @return this builder
+   * @throws NullPointerException if {@code keyEncoder} is null
+   */
+  public TieredCacheBuilder<K, V> keyEncoder(Function<? super K, String> keyEncoder) {
+    this.keyEncoder = Objects.requireNonNull(keyEncoder, "keyEncoder must not be null");
+    return this;
+  }
+
+  /**
+   * Sets how many version slots keys and tags hash into (default 16384). Invalidating a key or
+   * tag also hides entries whose key or tag shares its slot: a spurious miss, never a stale hit.
+   * More slots mean fewer such misses and more memory (8 bytes each). Every node sharing a Redis
+   * tier must use the same number.
+   *
+   * @param slots a power of two from 64 to 1048576
+   * @return this builder
+   * @throws IllegalArgumentException if {@code slots} breaks the rule
+   */
+  public TieredCacheBuilder<K, V> invalidationSlots(int slots) {
+    if (slots < 64 || slots > (1 << 20) || Integer.bitCount(slots) != 1) {
+      throw new IllegalArgumentException(
+          "invalidationSlots must be a power of two from 64 to 1048576, was " + slots);
+    }
+    this.invalidationSlots = slots;
+    return this;
+  }
+
+  /**
+   * Builds the cache; with a Redis tier it subscribes to invalidations before returning.
+   *
+   * @param <K1> the key type
+   * @param <V1> the value type
+   * @return a new cache
+   * @throws IllegalStateException if no size or weight bound was set, if a stale-while-revalidate
+   *     window or refreshAfter is set without a ttl, if refreshAfter is not shorter than the ttl,
+   *     or if the Redis tier is closed or already has a cache with this namespace
+   */
+  @SuppressWarnings("unchecked")
+  public <K1 extends K, V1 extends V> TieredCache<K1, V1> build() {
+    if (maximumSize == UNSET && maximumWeight == UNSET) {
+      throw new IllegalStateException("cache '" + name + "' needs maximumSize or maximumWeight");
+    }
+    if (ttl == null && (!staleWhileRevalidate.isZero() || refreshAfter != null)) {
+      throw new IllegalStateException(
+          "cache '" + name + "': staleWhileRevalidate and refreshAfter need a ttl");
+    }
+    if (refreshAfter != null && refreshAfter.compareTo(ttl) >= 0) {
+      throw new IllegalStateException(
+          "refreshAfter must be shorter than ttl, was " + refreshAfter + " with ttl " + ttl);
+    }
+    String effectiveNamespace = namespace == null ? name : namespace;
+    CacheConfig<K, V> config =
+        new CacheConfig<>(
+            name,
+            effectiveNamespace,
+            maximumSize,
+            maximumWeight,
+            weigher,
+            ttl == null ? Long.MAX_VALUE : ttl.toNanos(),
+            staleWhileRevalidate.toNanos(),
+            refreshAfter == null ? 0 : refreshAfter.toNanos(),
+            negativeTtl.toNanos(),
+            redisTier == null ? null : redisTier.connections(),
+            codec,
+            compressAboveBytes,
+            maxValueBytes,
+            metrics == null ? LatencyRegistry.create() : metrics,
+            ticker,
+            executor,
+            keyEncoder,
+            invalidationSlots);
+    return (TieredCache<K1, V1>) new DefaultTieredCache<>(config);
+  }
+
+  private void requireNoBound() {
+    if (maximumSize != UNSET || maximumWeight != UNSET) {
+      throw new IllegalStateException(
+          "a bound was already set: maximumSize " + maximumSize + ", maximumWeight " + maximumWeight);
+    }
+  }
+
+  static String requireName(String value, String what) {
+    Objects.requireNonNull(value, what + " must not be null");
+    if (!NAME.matcher(value).matches()) {
+      throw new IllegalArgumentException(
+          what + " must be 1 to 100 letters, digits, '.', '-' or '_', was \"" + value + "\"");
+    }
+    return value;
+  }
+
+  private static Duration requireNotNegative(Duration value, String what) {
+    Objects.requireNonNull(value, what + " must not be null");
+    if (value.isNegative()) {
+      throw new IllegalArgumentException(what + " must not be negative, was " + value);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,409 @@
+package dev.hotpath.cache.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import dev.hotpath.cache.BulkLoader;
+import dev.hotpath.cache.CacheLoadException;
+import dev.hotpath.cache.CacheLoader;
+import dev.hotpath.cache.CacheStats;
+import dev.hotpath.cache.TieredCache;
+import dev.hotpath.core.SingleFlight;
+import dev.hotpath.metrics.LatencyRecorder;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+
+/**
+ * The {@link TieredCache}: a Caffeine map of {@link Entry} in front of an optional {@link
+ * L2Client}. A hit is one Caffeine lookup plus a version check of the entry's few slots, without
+ * locks or allocation; misses go through one {@link SingleFlight} per cache.
+ */
+public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
+  private static final List<String> NO_TAGS = List.of();
+
+  private final String name;
+  private final Cache<K, Entry<V>> l1;
+  private final VersionTable versions;
+  private final Lifetimes lifetimes;
+  private final CacheCounters counters = new CacheCounters();
+  private final SingleFlight<K, V> flights = new SingleFlight<>();
+  private final LatencyRecorder loadLatency;
+  private final Executor executor;
+  private final Function<? super K, String> keyEncoder;
+  private final L2Client<V> l2;
+
+  /**
+   * Builds the cache from validated settings; with Redis, subscribes to its invalidations.
+   *
+   * @param config the settings
+   */
+  public DefaultTieredCache(CacheConfig<K, V> config) {
+    this.name = config.name();
+    this.versions = new VersionTable(config.invalidationSlots());
+    this.lifetimes =
+        new Lifetimes(
+            config.ticker(),
+            config.ttlNanos(),
+            config.staleNanos(),
+            config.refreshAfterNanos(),
+            config.negativeTtlNanos());
+    this.executor = config.executor();
+    this.keyEncoder = config.keyEncoder();
+    this.loadLatency = config.metrics().recorder("cache." + name + ".load");
+    this.l1 = buildL1(config);
+    this.l2 =
+        config.l2() == null
+            ? null
+            : new L2Client<>(config, versions, lifetimes, counters, l1::invalidateAll);
+  }
+
+  private Cache<K, Entry<V>> buildL1(CacheConfig<K, V> config) {
+    Caffeine<Object, Object> builder = Caffeine.newBuilder().ticker(config.ticker()::read);
+    if (config.maximumSize() > 0) {
+      builder.maximumSize(config.maximumSize());
+    } else {
+      var weigher = config.weigher();
+      builder
+          .maximumWeight(config.maximumWeight())
+          .weigher((K key, Entry<V> entry) -> entry.value == null ? 1 : weigher.weigh(key, entry.value));
+    }
+    builder.evictionListener((Object key, Object entry, RemovalCause cause) -> counters.evictions.increment());
+    // A fixed expiry: Caffeine's per-entry (variable) expiry costs a hit about three times as much.
+    // Entries that must go earlier (negative ones) check the clock themselves.
+    long lifetime = lifetimes.longestLifetime();
+    if (lifetime != Long.MAX_VALUE) {
+      builder.expireAfterWrite(Duration.ofNanos(lifetime));
+    }
+    return builder.build();
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public V get(K key, CacheLoader<? super K, ? extends V> loader) {
+    return get(key, NO_TAGS, loader);
+  }
+
+  @Override
+  public V get(K key, Collection<String> tags, CacheLoader<? super K, ? extends V> loader) {
+    Objects.requireNonNull(key, "key must not be null");
+    Objects.requireNonNull(tags, "tags must not be null");
+    Objects.requireNonNull(loader, "loader must not be null");
+    Entry<V> entry = l1.getIfPresent(key);
+    if (entry != null && entry.isCurrent(versions) && (!entry.clocked || served(key, entry, loader))) {
+      counters.l1Hits.increment();
+      return entry.value;
+    }
+    counters.l1Misses.increment();
+    String keyString = keyString(key);
+    int[] slots = TagRules.slotsOf(versions, keyString, tags);
+    try {
+      return flights.call(key, () -> loadOnce(key, keyString, slots, loader));
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CacheLoadException("interrupted while waiting for the load of " + key + " in cache " + name, e);
+    } catch (Exception e) {
+      throw new CacheLoadException("loading " + key + " in cache " + name + " failed", e);
+    }
+  }
+
+  /**
+   * Decides a hit that needs the clock: false when expired, otherwise true after starting a
+   * background refresh when the entry is due for one (counting a stale value served).
+   */
+  private boolean served(K key, Entry<V> entry, CacheLoader<? super K, ? extends V> loader) {
+    long now = lifetimes.now();
+    if (now < entry.refreshAt) {
+      return true;
+    }
+    if (now >= entry.expiresAt) {
+      return false;
+    }
+    if (now >= entry.freshUntil) {
+      counters.staleServed.increment();
+    }
+    if (entry.startRefresh()) {
+      try {
+        executor.execute(() -> refresh(key, entry, loader));
+      } catch (RejectedExecutionException e) {
+        entry.refreshFailed();
+      }
+    }
+    return true;
+  }
+
+  private void refresh(K key, Entry<V> stale, CacheLoader<? super K, ? extends V> loader) {
+    try {
+      flights.call(key, () -> loadAndStore(key, keyString(key), stale.slots, versions.capture(stale.slots), loader));
+    } catch (Exception | Error e) {
+      // Counted as a load failure; the stale value stays until it expires, and a later read retries.
+      stale.refreshFailed();
+    }
+  }
+
+  /** Inside the single flight: a flight that just landed may have filled L1, then L2, then load. */
+  private V loadOnce(K key, String keyString, int[] slots, CacheLoader<? super K, ? extends V> loader)
+      throws Exception {
+    Entry<V> landed = currentEntry(key);
+    if (landed != null) {
+      return landed.value;
+    }
+    long[] captured = versions.capture(slots);
+    if (l2 != null) {
+      Entry<V> remote = l2.read(keyString);
+      if (remote != null) {
+        install(key, remote);
+        return remote.value;
+      }
+    }
+    return loadAndStore(key, keyString, slots, captured, loader);
+  }
+
+  private V loadAndStore(
+      K key, String keyString, int[] slots, long[] captured, CacheLoader<? super K, ? extends V> loader)
+      throws Exception {
+    long start = System.nanoTime();
+    V value;
+    try {
+      value = loader.load(key);
+    } catch (Exception | Error e) {
+      counters.loadFailures.increment();
+      throw e;
+    } finally {
+      loadLatency.record(System.nanoTime() - start);
+    }
+    counters.loads.increment();
+    store(key, keyString, value, slots, captured);
+    return value;
+  }
+
+  /** Caches a loaded value unless an invalidation overtook its load (invariant 2). */
+  private void store(K key, String keyString, V value, int[] slots, long[] captured) {
+    if (value == null && !lifetimes.cachesNegatives()) {
+      return;
+    }
+    Entry<V> entry = lifetimes.entry(value, slots, captured);
+    if (install(key, entry) && l2 != null) {
+      l2.write(keyString, entry);
+    }
+  }
+
+  /**
+   * Puts first and checks after, so an invalidation racing with the put either sees the entry
+   * (and removes it) or raised the version the check then sees.
+   */
+  private boolean install(K key, Entry<V> entry) {
+    l1.put(key, entry);
+    if (entry.isCurrent(versions)) {
+      return true;
+    }
+    l1.asMap().remove(key, entry);
+    return false;
+  }
+
+  private Entry<V> currentEntry(K key) {
+    Entry<V> entry = l1.getIfPresent(key);
+    if (entry == null || !entry.isCurrent(versions)) {
+      return null;
+    }
+    return entry.clocked && lifetimes.now() >= entry.freshUntil ? null : entry;
+  }
+
+  @Override
+  public CompletableFuture<V> getAsync(
+      K key, Collection<String> tags, Function<? super K, ? extends CompletionStage<? extends V>> loader) {
+    Objects.requireNonNull(key, "key must not be null");
+    Objects.requireNonNull(tags, "tags must not be null");
+    Objects.requireNonNull(loader, "loader must not be null");
+    CacheLoader<K, V> blocking = k -> loader.apply(k).toCompletableFuture().get();
+    Entry<V> entry = l1.getIfPresent(key);
+    if (entry != null && entry.isCurrent(versions) && (!entry.clocked || served(key, entry, blocking))) {
+      counters.l1Hits.increment();
+      return CompletableFuture.completedFuture(entry.value);
+    }
+    counters.l1Misses.increment();
+    String keyString = keyString(key);
+    int[] slots = TagRules.slotsOf(versions, keyString, tags);
+    return flights.callAsync(key, () -> loadOnceAsync(key, keyString, slots, loader));
+  }
+
+  private CompletionStage<V> loadOnceAsync(
+      K key, String keyString, int[] slots, Function<? super K, ? extends CompletionStage<? extends V>> loader) {
+    Entry<V> landed = currentEntry(key);
+    if (landed != null) {
+      return CompletableFuture.completedFuture(landed.value);
+    }
+    long[] captured = versions.capture(slots);
+    CompletableFuture<Entry<V>> remote =
+        l2 == null ? CompletableFuture.completedFuture(null) : l2.readAsync(keyString);
+    return remote.thenCompose(
+        found -> {
+          if (found != null) {
+            install(key, found);
+            return CompletableFuture.completedFuture(found.value);
+          }
+          long start = System.nanoTime();
+          return loader
+              .apply(key)
+              .handle(
+                  (V value, Throwable failure) -> {
+                    loadLatency.record(System.nanoTime() - start);
+                    if (failure != null) {
+                      counters.loadFailures.increment();
+                      throw failure instanceof CompletionException ce ? ce : new CompletionException(failure);
+                    }
+                    counters.loads.increment();
+                    store(key, keyString, value, slots, captured);
+                    return value;
+                  });
+        });
+  }
+
+  @Override
+  public Map<K, V> getAll(Collection<? extends K> keys, BulkLoader<? super K, ? extends V> loader) {
+    Objects.requireNonNull(keys, "keys must not be null");
+    Objects.requireNonNull(loader, "loader must not be null");
+    Map<K, V> found = new LinkedHashMap<>();
+    Map<String, K> missing = new LinkedHashMap<>();
+    for (K key : keys) {
+      Objects.requireNonNull(key, "keys must not contain null");
+      Entry<V> entry = currentEntry(key);
+      if (entry != null) {
+        counters.l1Hits.increment();
+        if (entry.value != null) {
+          found.put(key, entry.value);
+        }
+      } else {
+        counters.l1Misses.increment();
+        missing.put(keyString(key), key);
+      }
+    }
+    if (missing.isEmpty()) {
+      return found;
+    }
+    Map<K, int[]> slots = new HashMap<>();
+    Map<K, long[]> captured = new HashMap<>();
+    missing.forEach(
+        (keyString, key) -> {
+          int[] keySlots = TagRules.slotsOf(versions, keyString, NO_TAGS);
+          slots.put(key, keySlots);
+          captured.put(key, versions.capture(keySlots));
+        });
+    if (l2 != null) {
+      l2.readAll(missing.keySet())
+          .forEach(
+              (keyString, entry) -> {
+                K key = missing.remove(keyString);
+                install(key, entry);
+                if (entry.value != null) {
+                  found.put(key, entry.value);
+                }
+              });
+    }
+    if (!missing.isEmpty()) {
+      loadAll(missing, slots, captured, loader, found);
+    }
+    return found;
+  }
+
+  private void loadAll(
+      Map<String, K> missing,
+      Map<K, int[]> slots,
+      Map<K, long[]> captured,
+      BulkLoader<? super K, ? extends V> loader,
+      Map<K, V> found) {
+    Map<K, V> loaded = new HashMap<>();
+    long start = System.nanoTime();
+    try {
+      Map<? super K, ? extends V> result = loader.loadAll(java.util.Set.copyOf(missing.values()));
+      for (K key : missing.values()) {
+        loaded.put(key, result == null ? null : result.get(key));
+      }
+    } catch (RuntimeException | Error e) {
+      counters.loadFailures.increment();
+      throw e;
+    } catch (Exception e) {
+      counters.loadFailures.increment();
+      throw new CacheLoadException("bulk load of " + missing.size() + " keys in cache " + name + " failed", e);
+    } finally {
+      loadLatency.record(System.nanoTime() - start);
+    }
+    counters.loads.increment();
+    missing.forEach(
+        (keyString, key) -> {
+          V value = loaded.get(key);
+          store(key, keyString, value, slots.get(key), captured.get(key));
+          if (value != null) {
+            found.put(key, value);
+          }
+        });
+  }
+
+  @Override
+  public void put(K key, V value, Collection<String> tags) {
+    Objects.requireNonNull(key, "key must not be null");
+    Objects.requireNonNull(value, "value must not be null (use invalidate to remove a value)");
+    String keyString = keyString(key);
+    int[] slots = TagRules.slotsOf(versions, keyString, tags);
+    store(key, keyString, value, slots, versions.capture(slots));
+  }
+
+  @Override
+  public void invalidate(K key) {
+    Objects.requireNonNull(key, "key must not be null");
+    String keyString = keyString(key);
+    raise(versions.keySlot(keyString), keyString);
+    l1.invalidate(key);
+  }
+
+  @Override
+  public void invalidateTag(String tag) {
+    raise(versions.tagSlot(TagRules.requireValidTag(tag)), null);
+  }
+
+  @Override
+  public void invalidateAll() {
+    raise(versions.allSlot(), null);
+    l1.invalidateAll();
+  }
+
+  /** Raises a slot through Redis (so every node learns it) or, failing that, locally. */
+  private void raise(int slot, String keyStringToDelete) {
+    if (l2 == null || !l2.invalidate(slot, keyStringToDelete)) {
+      versions.bump(slot);
+    }
+  }
+
+  private String keyString(K key) {
+    return Objects.requireNonNull(keyEncoder.apply(key), "keyEncoder returned null for a key");
+  }
+
+  @Override
+  public CacheStats stats() {
+    return counters.snapshot();
+  }
+
+  @Override
+  public void close() {
+    if (l2 != null) {
+      l2.close();
+    }
+    l1.invalidateAll();
+  }
+}

@@ -1,0 +1,273 @@
+package dev.hotpath.cache.internal;
+
+import dev.hotpath.metrics.LatencyRecorder;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One cache's use of the Redis tier: values under {@code <prefix>:<namespace>:k:<key>}, slot
+ * versions in the hash {@code <prefix>:<namespace>:v}, raised by a script that also publishes the
+ * new version. Every call is fail-open: a Redis failure is counted and reads as a miss.
+ */
+final class L2Client<V> implements InvalidationListener {
+  /**
+   * Raises one slot and announces it, atomically. The new version is at least Redis's clock in
+   * microseconds, so versions keep growing even if Redis lost the hash (restart without
+   * persistence) and nodes still remember higher ones.
+   */
+  private static final long RESYNC_RETRY_MILLIS = 250;
+
+  private static final String RAISE_SCRIPT =
+      "local t = redis.call('TIME')\n"
+          + "local now = tonumber(t[1]) * 1000000 + tonumber(t[2])\n"
+          + "local old = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')\n"
+          + "local v = string.format('%.0f', math.max(old + 1, now))\n"
+          + "redis.call('HSET', KEYS[1], ARGV[1], v)\n"
+          + "redis.call('PUBLISH', ARGV[2], ARGV[3] .. '\\n' .. ARGV[1] .. '\\n' .. v)\n"
+          + "return v";
+
+  private final RedisConnections redis;
+  private final String namespace;
+  private final String keyPrefix;
+  private final byte[] versionsKey;
+  private final VersionTable versions;
+  private final Lifetimes lifetimes;
+  private final CacheCounters counters;
+  private final Runnable clearL1;
+  private final L2Format<V> format;
+  private final int maxValueBytes;
+  private final LatencyRecorder latency;
+  /** False from a (re)subscription until the slot versions were re-read: Redis values wait. */
+  private volatile boolean versionsKnown;
+  private volatile boolean closed;
+
+  L2Client(
+      CacheConfig<?, V> config,
+      VersionTable versions,
+      Lifetimes lifetimes,
+      CacheCounters counters,
+      Runnable clearL1) {
+    this.redis = config.l2();
+    this.namespace = config.namespace();
+    this.keyPrefix = redis.keyPrefix() + ":" + namespace + ":k:";
+    this.versionsKey = bytes(redis.keyPrefix() + ":" + namespace + ":v");
+    this.versions = versions;
+    this.lifetimes = lifetimes;
+    this.counters = counters;
+    this.clearL1 = clearL1;
+    this.format = new L2Format<>(config.codec(), versions.slots(), config.compressAboveBytes());
+    this.maxValueBytes = config.maxValueBytes();
+    this.latency = config.metrics().recorder("cache." + config.name() + ".l2");
+    redis.register(namespace, this);
+    readVersions().join();
+    if (!versionsKnown) {
+      onSubscribed();
+    }
+  }
+
+  /** Reads one value; null when absent, invalidated, corrupt or Redis unavailable. */
+  Entry<V> read(String keyString) {
+    return readAsync(keyString).join();
+  }
+
+  /** As {@link #read}, without blocking; the future never fails. */
+  CompletableFuture<Entry<V>> readAsync(String keyString) {
+    byte[] key = key(keyString);
+    long start = System.nanoTime();
+    return redis
+        .call(commands -> commands.get(key))
+        .handle(
+            (bytes, failure) -> {
+              latency.record(System.nanoTime() - start);
+              if (failure != null) {
+                counters.l2Errors.increment();
+                counters.l2Misses.increment();
+                return null;
+              }
+              return accept(key, bytes);
+            });
+  }
+
+  /** Reads several values in one round trip; absent or unusable ones are left out. */
+  Map<String, Entry<V>> readAll(Collection<String> keyStrings) {
+    byte[][] keys = keyStrings.stream().map(this::key).toArray(byte[][]::new);
+    List<KeyValue<byte[], byte[]>> values =
+        redis.call(commands -> commands.mget(keys)).exceptionally(failure -> null).join();
+    Map<String, Entry<V>> found = new HashMap<>();
+    if (values == null) {
+      counters.l2Errors.increment();
+      counters.l2Misses.add(keyStrings.size());
+      return found;
+    }
+    int i = 0;
+    for (String keyString : keyStrings) {
+      KeyValue<byte[], byte[]> value = values.get(i);
+      Entry<V> entry = accept(keys[i++], value.hasValue() ? value.getValue() : null);
+      if (entry != null) {
+        found.put(keyString, entry);
+      }
+    }
+    return found;
+  }
+
+  private Entry<V> accept(byte[] key, byte[] bytes) {
+    if (bytes == null || !versionsKnown) {
+      counters.l2Misses.increment();
+      return null;
+    }
+    L2Format.Stored<V> stored;
+    try {
+      stored = format.decode(bytes);
+    } catch (Exception e) {
+      counters.l2CorruptValues.increment();
+      counters.l2Misses.increment();
+      redis.call(commands -> commands.del(key));
+      return null;
+    }
+    for (int i = 0; i < stored.slots().length; i++) {
+      if (stored.versions()[i] < versions.get(stored.slots()[i])) {
+        counters.l2Misses.increment();
+        return null;
+      }
+    }
+    // The writer may have heard of an invalidation this node has not yet: adopt its versions.
+    for (int i = 0; i < stored.slots().length; i++) {
+      versions.raise(stored.slots()[i], stored.versions()[i]);
+    }
+    counters.l2Hits.increment();
+    return lifetimes.entry(stored.value(), stored.slots(), stored.versions());
+  }
+
+  /** Writes an entry in the background; too big or unencodable values are skipped and counted. */
+  void write(String keyString, Entry<V> entry) {
+    byte[] bytes;
+    try {
+      bytes = format.encode(entry);
+    } catch (Exception e) {
+      counters.l2Errors.increment();
+      return;
+    }
+    if (bytes.length > maxValueBytes) {
+      counters.l2OversizeSkips.increment();
+      return;
+    }
+    long ttlMillis = lifetimes.remainingMillis(entry);
+    SetArgs args = ttlMillis > 0 ? SetArgs.Builder.px(ttlMillis) : new SetArgs();
+    byte[] key = key(keyString);
+    redis
+        .call(commands -> commands.set(key, bytes, args))
+        .whenComplete(
+            (ok, failure) -> {
+              if (failure != null) {
+                counters.l2Errors.increment();
+              }
+            });
+  }
+
+  /**
+   * Raises a slot in Redis and announces it to every node, deleting a key's value first when
+   * given; adopts the new version locally.
+   *
+   * @return false when Redis could not be reached, so the caller raises the slot locally
+   */
+  boolean invalidate(int slot, String keyStringToDelete) {
+    if (keyStringToDelete != null) {
+      byte[] key = key(keyStringToDelete);
+      redis.call(commands -> commands.del(key));
+    }
+    byte[][] args = {bytes(Integer.toString(slot)), bytes(redis.channel()), bytes(namespace)};
+    byte[] version =
+        redis
+            .<byte[]>call(commands -> commands.eval(RAISE_SCRIPT, ScriptOutputType.VALUE, new byte[][] {versionsKey}, args))
+            .exceptionally(failure -> null)
+            .join();
+    if (version == null) {
+      counters.l2Errors.increment();
+      return false;
+    }
+    versions.raise(slot, Long.parseLong(new String(version, StandardCharsets.US_ASCII)));
+    return true;
+  }
+
+  @Override
+  public void onRaise(int slot, long version) {
+    if (versions.isSlot(slot)) {
+      versions.raise(slot, version);
+      if (slot == versions.allSlot()) {
+        clearL1.run();
+      }
+    }
+  }
+
+  /**
+   * Messages may have been lost while unsubscribed: clear L1 at once, re-read every slot version,
+   * and clear again so nothing loaded meanwhile under old versions survives.
+   */
+  @Override
+  public void onSubscribed() {
+    versionsKnown = false;
+    clearL1.run();
+    readVersions()
+        .thenRun(
+            () -> {
+              if (versionsKnown) {
+                clearL1.run();
+              } else if (!closed) {
+                // The data connection may still be reconnecting: try again shortly.
+                CompletableFuture.delayedExecutor(RESYNC_RETRY_MILLIS, TimeUnit.MILLISECONDS)
+                    .execute(this::onSubscribed);
+              }
+            });
+  }
+
+  /** Adopts every slot version Redis holds; completes (never fails) when done or failed. */
+  private CompletableFuture<Void> readVersions() {
+    return redis
+        .call(commands -> commands.hgetall(versionsKey))
+        .handle(
+            (all, failure) -> {
+              if (failure != null) {
+                counters.l2Errors.increment();
+                return null;
+              }
+              adopt(all);
+              versionsKnown = true;
+              return null;
+            });
+  }
+
+  private void adopt(Map<byte[], byte[]> all) {
+              all.forEach(
+                  (field, value) -> {
+                    try {
+                      int slot = Integer.parseInt(new String(field, StandardCharsets.US_ASCII));
+                      if (versions.isSlot(slot)) {
+                        versions.raise(slot, Long.parseLong(new String(value, StandardCharsets.US_ASCII)));
+                      }
+                    } catch (NumberFormatException ignored) {
+                      // A field not written by the raise script: not a version.
+                    }
+                  });
+  }
+
+  void close() {
+    closed = true;
+    redis.unregister(namespace, this);
+  }
+
+  private byte[] key(String keyString) {
+    return bytes(keyPrefix + keyString);
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

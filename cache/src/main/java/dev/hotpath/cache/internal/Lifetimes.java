@@ -1,0 +1,67 @@
+package dev.hotpath.cache.internal;
+
+import dev.hotpath.core.Ticker;
+
+/** Turns a cache's ttl settings into the deadlines of each new entry, on the cache's ticker. */
+final class Lifetimes {
+  private final Ticker ticker;
+  private final long ttl;
+  private final long stale;
+  private final long refreshAfter;
+  private final long negativeTtl;
+
+  Lifetimes(Ticker ticker, long ttl, long stale, long refreshAfter, long negativeTtl) {
+    this.ticker = ticker;
+    this.ttl = ttl;
+    this.stale = stale;
+    this.refreshAfter = refreshAfter;
+    this.negativeTtl = negativeTtl;
+  }
+
+  /** Whether a hit must read the clock: only stale-while-revalidate and refresh-ahead need it. */
+  private boolean timed() {
+    return stale > 0 || refreshAfter > 0;
+  }
+
+  /** How long any positive entry may stay in memory: ttl plus the stale window, or forever. */
+  long longestLifetime() {
+    return plus(ttl, stale);
+  }
+
+  boolean cachesNegatives() {
+    return negativeTtl > 0;
+  }
+
+  long now() {
+    return ticker.read();
+  }
+
+  /**
+   * Creates an entry that starts its life now (also when read from Redis: Redis keeps a value
+   * for its lifetime from the write, memory for its lifetime from the read). Negative entries and
+   * entries of a cache with a stale window or refresh-ahead check the clock on every hit.
+   */
+  <V> Entry<V> entry(V value, int[] slots, long[] versions) {
+    long born = ticker.read();
+    if (value == null) {
+      long end = plus(born, negativeTtl);
+      return new Entry<>(null, slots, versions, end, end, end, true);
+    }
+    long freshUntil = plus(born, ttl);
+    long refreshAt = refreshAfter > 0 ? plus(born, refreshAfter) : freshUntil;
+    return new Entry<>(value, slots, versions, refreshAt, freshUntil, plus(freshUntil, stale), timed());
+  }
+
+  /** Milliseconds the entry has left, for the Redis expiry; 0 means "no expiry". */
+  long remainingMillis(Entry<?> entry) {
+    if (entry.expiresAt == Long.MAX_VALUE) {
+      return 0;
+    }
+    return Math.max(1, (entry.expiresAt - ticker.read()) / 1_000_000);
+  }
+
+  private static long plus(long time, long duration) {
+    long sum = time + duration;
+    return duration == Long.MAX_VALUE || ((time ^ sum) & (duration ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+  }
+}

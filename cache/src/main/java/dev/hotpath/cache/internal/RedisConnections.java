@@ -1,0 +1,181 @@
+package dev.hotpath.cache.internal;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The Redis side of a {@code RedisTier}: one data connection and one pub/sub connection shared by
+ * the caches on it, every command bounded by a timeout and guarded by one circuit breaker, and the
+ * invalidation channel dispatched to the cache of each namespace.
+ */
+public final class RedisConnections implements AutoCloseable {
+  private final AbstractRedisClient client;
+  private final boolean ownsClient;
+  private final String keyPrefix;
+  private final String channel;
+  private final long timeoutNanos;
+  private final CircuitBreaker breaker;
+  private final StatefulConnection<byte[], byte[]> data;
+  private final RedisClusterAsyncCommands<byte[], byte[]> commands;
+  private final StatefulRedisPubSubConnection<String, String> pubSub;
+  private final ConcurrentHashMap<String, InvalidationListener> listeners = new ConcurrentHashMap<>();
+
+  /**
+   * Connects both connections and subscribes to the channel.
+   *
+   * @param client a {@link RedisClient} or {@link RedisClusterClient}
+   * @param ownsClient whether {@link #close()} shuts the client down
+   * @param keyPrefix the first part of every Redis key
+   * @param channel the invalidation channel
+   * @param timeout the bound of every command
+   * @param breakerConfig the circuit breaker's settings
+   * @param breakerName the circuit breaker's name
+   */
+  public RedisConnections(
+      AbstractRedisClient client,
+      boolean ownsClient,
+      String keyPrefix,
+      String channel,
+      Duration timeout,
+      CircuitBreakerConfig breakerConfig,
+      String breakerName) {
+    this.client = client;
+    this.ownsClient = ownsClient;
+    this.keyPrefix = keyPrefix;
+    this.channel = channel;
+    this.timeoutNanos = timeout.toNanos();
+    this.breaker = CircuitBreaker.of(breakerName, breakerConfig);
+    if (client instanceof RedisClusterClient cluster) {
+      var connection = cluster.connect(ByteArrayCodec.INSTANCE);
+      this.data = connection;
+      this.commands = connection.async();
+      this.pubSub = cluster.connectPubSub(StringCodec.UTF8);
+    } else {
+      RedisClient standalone = (RedisClient) client;
+      var connection = standalone.connect(ByteArrayCodec.INSTANCE);
+      this.data = connection;
+      this.commands = connection.async();
+      this.pubSub = standalone.connectPubSub(StringCodec.UTF8);
+    }
+    pubSub.addListener(new Dispatcher());
+    pubSub.sync().subscribe(channel);
+  }
+
+  String keyPrefix() {
+    return keyPrefix;
+  }
+
+  String channel() {
+    return channel;
+  }
+
+  /**
+   * Returns the circuit breaker guarding every command.
+   *
+   * @return the breaker
+   */
+  public CircuitBreaker breaker() {
+    return breaker;
+  }
+
+  /**
+   * Whether the invalidation subscription's connection is open right now.
+   *
+   * @return true when invalidations can arrive
+   */
+  public boolean isListening() {
+    return pubSub.isOpen();
+  }
+
+  /**
+   * Runs one command under the breaker and the timeout. Never throws: the future fails instead,
+   * with {@code CallNotPermittedException} while the breaker is open.
+   */
+  <T> CompletableFuture<T> call(Function<RedisClusterAsyncCommands<byte[], byte[]>, RedisFuture<T>> command) {
+    if (!breaker.tryAcquirePermission()) {
+      return CompletableFuture.failedFuture(
+          io.github.resilience4j.circuitbreaker.CallNotPermittedException.createCallNotPermittedException(breaker));
+    }
+    long start = System.nanoTime();
+    CompletableFuture<T> result;
+    try {
+      result = command.apply(commands).toCompletableFuture().orTimeout(timeoutNanos, TimeUnit.NANOSECONDS);
+    } catch (RuntimeException e) {
+      breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+      return CompletableFuture.failedFuture(e);
+    }
+    return result.whenComplete(
+        (value, failure) -> {
+          long took = System.nanoTime() - start;
+          if (failure == null) {
+            breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+          } else {
+            breaker.onError(took, TimeUnit.NANOSECONDS, failure);
+          }
+        });
+  }
+
+  void register(String namespace, InvalidationListener listener) {
+    if (listeners.putIfAbsent(namespace, listener) != null) {
+      throw new IllegalStateException("this RedisTier already has a cache with namespace '" + namespace + "'");
+    }
+  }
+
+  void unregister(String namespace, InvalidationListener listener) {
+    listeners.remove(namespace, listener);
+  }
+
+  @Override
+  public void close() {
+    pubSub.close();
+    data.close();
+    if (ownsClient) {
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+  }
+
+  /** Runs on Lettuce's event loop: parses and hands over, never blocks. */
+  private final class Dispatcher extends RedisPubSubAdapter<String, String> {
+    @Override
+    public void message(String from, String message) {
+      int first = message.indexOf('\n');
+      int second = message.indexOf('\n', first + 1);
+      if (!channel.equals(from) || first < 0 || second < 0) {
+        return;
+      }
+      InvalidationListener listener = listeners.get(message.substring(0, first));
+      if (listener == null) {
+        return;
+      }
+      try {
+        listener.onRaise(
+            Integer.parseInt(message, first + 1, second, 10),
+            Long.parseLong(message, second + 1, message.length(), 10));
+      } catch (NumberFormatException ignored) {
+        // Not ours or damaged: nothing sensible to raise.
+      }
+    }
+
+    @Override
+    public void subscribed(String to, long count) {
+      if (channel.equals(to)) {
+        listeners.values().forEach(InvalidationListener::onSubscribed);
+      }
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package dev.hotpath.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.hotpath.core.testing.RedisEndpoint;
+import dev.hotpath.core.testing.TestServices;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Two caches with their own Lettuce clients act as two nodes over the shared test Redis. */
+class RedisTierTest {
+  private static RedisEndpoint redis;
+  private static RedisClient raw;
+  private static StatefulRedisConnection<String, String> rawConnection;
+
+  private String prefix;
+  private RedisTier tierA;
+  private RedisTier tierB;
+  private TieredCache<String, String> nodeA;
+  private TieredCache<String, String> nodeB;
+
+  @BeforeAll
+  static void findRedis() {
+    redis = TestServices.redis();
+    raw = RedisClient.create(redis.uri());
+    rawConnection = raw.connect();
+  }
+
+  @AfterAll
+  static void closeRaw() {
+    rawConnection.close();
+    raw.shutdown();
+  }
+
+  @BeforeEach
+  void twoNodes() {
+    // Unique per test: the Redis is shared with other helpers' tests.
+    prefix = "cachetest-" + UUID.randomUUID().toString().substring(0, 8);
+    tierA = tier();
+    tierB = tier();
+    nodeA = cache(tierA);
+    nodeB = cache(tierB);
+  }
+
+  @AfterEach
+  void closeNodes() {
+    nodeA.close();
+    nodeB.close();
+    tierA.close();
+    tierB.close();
+    List<String> keys = rawConnection.sync().keys(prefix + ":*");
+    if (!keys.isEmpty()) {
+      rawConnection.sync().del(keys.toArray(String[]::new));
+    }
+  }
+
+  private RedisTier tier() {
+    return RedisTier.builder(RedisURI.create(redis.uri())).keyPrefix(prefix).operationTimeout(Duration.ofSeconds(1)).build();
+  }
+
+  private TieredCache<String, String> cache(RedisTier tier) {
+    return TieredCache.<String, String>builder("photos").maximumSize(1_000).redisTier(tier, Codec.json(String.class)).build();
+  }
+
+  @Test
+  void secondNodeIsAnsweredFromRedis() {
+    assertThat(nodeA.get("a", k -> "from-a")).isEqualTo("from-a");
+    await().until(() -> rawConnection.sync().exists(prefix + ":photos:k:a") == 1);
+    assertThat(nodeB.get("a", k -> "from-b")).isEqualTo("from-a");
+    assertThat(nodeB.stats().l2Hits()).isEqualTo(1);
+    assertThat(nodeB.stats().loads()).isZero();
+  }
+
+  @Test
+  void invalidateKeyStopsOtherNodeServingItOnceTheMessageArrives() {
+    nodeA.get("a", k -> "v1");
+    nodeB.get("a", k -> "v1");
+    nodeA.invalidate("a");
+    await().until(() -> "v2".equals(nodeB.get("a", k -> "v2")));
+    assertThat(rawConnection.sync().get(prefix + ":photos:k:a")).isNotNull();
+  }
+
+  @Test
+  void invalidateTagStopsOtherNodeServingTaggedValues() {
+    nodeB.get("a", List.of("album:7"), k -> "v1");
+    nodeB.get("b", List.of("album:8"), k -> "b1");
+    nodeA.invalidateTag("album:7");
+    await().until(() -> "v2".equals(nodeB.get("a", List.of("album:7"), k -> "v2")));
+    assertThat(nodeB.get("b", List.of("album:8"), k -> "b2")).isEqualTo("b1");
+  }
+
+  @Test
+  void redisValueWrittenBeforeATagInvalidationIsNotServed() {
+    nodeA.get("a", List.of("t"), k -> "old");
+    await().until(() -> rawConnection.sync().exists(prefix + ":photos:k:a") == 1);
+    nodeA.invalidateTag("t");
+    // Node B never saw the value; Redis still holds it, under the tag's old version.
+    await().until(() -> "new".equals(nodeB.get("a", List.of("t"), k -> "new")));
+    assertThat(nodeB.stats().l2Hits()).isZero();
+  }
+
+  @Test
+  void invalidateAllReachesEveryNode() {
+    nodeB.get("a", k -> "v1");
+    nodeA.invalidateAll();
+    await().until(() -> "v2".equals(nodeB.get("a", k -> "v2")));
+  }
+
+  @Test
+  void corruptRedisValueIsDroppedReloadedAndCounted() {
+    rawConnection.sync().set(prefix + ":photos:k:a", "garbage, not a cache value");
+    assertThat(nodeA.get("a", k -> "reloaded")).isEqualTo("reloaded");
+    assertThat(nodeA.stats().l2CorruptValues()).isEqualTo(1);
+  }
+
+  @Test
+  void oversizeValueStaysOutOfRedisAndIsCounted() {
+    try (TieredCache<String, String> small =
+        TieredCache.<String, String>builder("small")
+            .maximumSize(10)
+            .maxValueBytes(100)
+            .redisTier(tierA, Codec.json(String.class))
+            .build()) {
+      assertThat(small.get("big", k -> "x".repeat(500))).hasSize(500);
+      assertThat(small.get("big", k -> "other")).hasSize(500);
+      assertThat(small.stats().l2OversizeSkips()).isEqualTo(1);
+      assertThat(rawConnection.sync().exists(prefix + ":small:k:big")).isZero();
+    }
+  }
+
+  @Test
+  void largeValuesAreCompressedAndReadBackOnAnotherNode() {
+    try (TieredCache<String, String> writer = zipped(tierA);
+        TieredCache<String, String> reader = zipped(tierB)) {
+      String value = "photo ".repeat(2_000);
+      writer.put("a", value, List.of());
+      await().until(() -> rawConnection.sync().exists(prefix + ":zipped:k:a") == 1);
+      try (var bytes = raw.connect(io.lettuce.core.codec.ByteArrayCodec.INSTANCE)) {
+        byte[] stored = bytes.sync().get((prefix + ":zipped:k:a").getBytes(StandardCharsets.UTF_8));
+        assertThat(stored.length).isLessThan(value.length() / 10);
+      }
+      assertThat(reader.get("a", k -> "loaded")).isEqualTo(value);
+    }
+  }
+
+  private TieredCache<String, String> zipped(RedisTier tier) {
+    return TieredCache.<String, String>builder("zipped").maximumSize(10).compressAbove(100).redisTier(tier, Codec.json(String.class)).build();
+  }
+
+  @Test
+  void getAllReadsRedisInOneCallAndLoadsTheRest() {
+    nodeA.put("a", "A", List.of());
+    await().until(() -> rawConnection.sync().exists(prefix + ":photos:k:a") == 1);
+    AtomicInteger bulkCalls = new AtomicInteger();
+    Map<String, String> values =
+        nodeB.getAll(List.of("a", "b"), keys -> {
+          bulkCalls.incrementAndGet();
+          assertThat(keys).containsExactly("b");
+          return Map.of("b", "B");
+        });
+    assertThat(values).containsExactlyInAnyOrderEntriesOf(Map.of("a", "A", "b", "B"));
+    assertThat(bulkCalls).hasValue(1);
+  }
+
+  @Test
+  void namespaceCanBeUsedOncePerTier() {
+    assertThatThrownBy(() -> cache(tierA)).isInstanceOf(IllegalStateException.class).hasMessageContaining("photos");
+  }
+}

@@ -1,0 +1,105 @@
+package dev.hotpath.benchmarks.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.hotpath.cache.CacheLoader;
+import dev.hotpath.cache.TieredCache;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * An in-memory hit of {@link TieredCache#get} against raw Caffeine {@code getIfPresent} on the
+ * same keys. {@code caffeinePlain} has only a size bound; {@code caffeineTtl} also expires after
+ * write, the same work the tiered cache's ttl costs. {@code tieredTtl} has a ttl and tags;
+ * {@code tieredSwr} adds a stale-while-revalidate window, so each hit also reads the clock.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Thread)
+public class L1HitBenchmark {
+  private static final int KEYS = 1024;
+  private static final CacheLoader<Object, String> NEVER =
+      key -> {
+        throw new IllegalStateException("a hit benchmark must not load");
+      };
+
+  private final String[] keys = new String[KEYS];
+  private Cache<String, String> caffeinePlain;
+  private Cache<String, String> caffeineTtl;
+  private Cache<String, String> caffeineVariable;
+  private TieredCache<String, String> tieredTtl;
+  private TieredCache<String, String> tieredSwr;
+  private int next;
+
+  @Setup
+  public void fill() {
+    caffeinePlain = Caffeine.newBuilder().maximumSize(10_000).build();
+    caffeineTtl = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofHours(1)).build();
+    caffeineVariable = Caffeine.newBuilder().maximumSize(10_000).expireAfter(
+        com.github.benmanes.caffeine.cache.Expiry.<String, String>creating((k, v) -> Duration.ofHours(1))).build();
+    tieredTtl = TieredCache.<String, String>builder("l1-ttl").maximumSize(10_000).ttl(Duration.ofHours(1)).build();
+    tieredSwr =
+        TieredCache.<String, String>builder("l1-swr")
+            .maximumSize(10_000)
+            .ttl(Duration.ofHours(1))
+            .staleWhileRevalidate(Duration.ofMinutes(5))
+            .build();
+    for (int i = 0; i < KEYS; i++) {
+      keys[i] = "photo:" + i;
+      String value = "value " + i;
+      caffeinePlain.put(keys[i], value);
+      caffeineTtl.put(keys[i], value);
+      caffeineVariable.put(keys[i], value);
+      tieredTtl.put(keys[i], value, List.of("album:" + (i % 16)));
+      tieredSwr.put(keys[i], value, List.of("album:" + (i % 16)));
+    }
+  }
+
+  private String nextKey() {
+    return keys[next++ & (KEYS - 1)];
+  }
+
+  /** Raw Caffeine, size bound only. */
+  @Benchmark
+  public String caffeinePlain() {
+    return caffeinePlain.getIfPresent(nextKey());
+  }
+
+  /** Raw Caffeine with expire-after-write: the baseline for a cache with a ttl. */
+  @Benchmark
+  public String caffeineTtl() {
+    return caffeineTtl.getIfPresent(nextKey());
+  }
+
+  /** Raw Caffeine with per-entry expiry. */
+  @Benchmark
+  public String caffeineVariable() {
+    return caffeineVariable.getIfPresent(nextKey());
+  }
+
+  /** TieredCache hit: Caffeine lookup plus the version check of the entry's slots. */
+  @Benchmark
+  public String tieredTtl() {
+    return tieredTtl.get(nextKey(), List.of(), NEVER);
+  }
+
+  /** TieredCache hit with stale-while-revalidate: also reads the clock. */
+  @Benchmark
+  public String tieredSwr() {
+    return tieredSwr.get(nextKey(), List.of(), NEVER);
+  }
+}

@@ -1,0 +1,96 @@
+package dev.hotpath.benchmarks.cache;
+
+import dev.hotpath.cache.Codec;
+import dev.hotpath.cache.RedisTier;
+import dev.hotpath.cache.TieredCache;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A Redis hit of {@link TieredCache#get} (memory misses, Redis answers, the value is decoded and
+ * checked) against a raw Lettuce {@code GET} of the same key and bytes. The cache's clock jumps two
+ * days (past the one-day ttl) on every read, so its in-memory copy is always expired and every read goes to Redis.
+ * Needs Redis on {@code HOTPATH_REDIS_URI} (default {@code redis://127.0.0.1:6379}).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Benchmark)
+public class L2HitBenchmark {
+  private static final String KEY = "photo:42";
+
+  private final String prefix = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+  private RedisClient rawClient;
+  private StatefulRedisConnection<byte[], byte[]> raw;
+  private byte[] rawKey;
+  private RedisTier tier;
+  private TieredCache<String, String> cache;
+
+  @Setup
+  public void connect() {
+    String uri = System.getenv().getOrDefault("HOTPATH_REDIS_URI", "redis://127.0.0.1:6379");
+    rawClient = RedisClient.create(uri);
+    raw = rawClient.connect(ByteArrayCodec.INSTANCE);
+    tier = RedisTier.builder(RedisURI.create(uri)).keyPrefix(prefix).operationTimeout(Duration.ofSeconds(2)).build();
+    AtomicLong clock = new AtomicLong();
+    cache =
+        TieredCache.<String, String>builder("photos")
+            .maximumSize(1_000)
+            .ttl(Duration.ofDays(1))
+            .ticker(() -> clock.addAndGet(TimeUnit.DAYS.toNanos(2)))
+            .redisTier(tier, Codec.json(String.class))
+            .build();
+    cache.put(KEY, "a photo's metadata, about a hundred bytes of JSON in a real service ".repeat(2), List.of("album:1"));
+    rawKey = (prefix + ":photos:k:" + KEY).getBytes(StandardCharsets.UTF_8);
+    while (raw.sync().get(rawKey) == null) {
+      Thread.onSpinWait();
+    }
+  }
+
+  @TearDown
+  public void close() {
+    if (cache.stats().loads() != 0) {
+      throw new IllegalStateException("the Redis hit benchmark loaded: it measured misses");
+    }
+    cache.close();
+    tier.close();
+    raw.sync().del(rawKey, (prefix + ":photos:v").getBytes(StandardCharsets.UTF_8));
+    raw.close();
+    rawClient.shutdown();
+  }
+
+  /** Raw Lettuce GET of the same bytes: the baseline. */
+  @Benchmark
+  public byte[] lettuceGet() {
+    return raw.sync().get(rawKey);
+  }
+
+  /** The cache's Redis hit: timeout, breaker, decode, version check, install in memory. */
+  @Benchmark
+  public String tieredL2Hit() {
+    return cache.get(KEY, List.of("album:1"), key -> {
+      throw new IllegalStateException("must be answered from Redis");
+    });
+  }
+}
