@@ -74,14 +74,19 @@ public final class GalleryService implements AutoCloseable {
   private final HealthRegistry health = HealthRegistry.builder().build();
   private final Server server;
 
-  private GalleryService(int port) throws Exception {
+  private GalleryService(int port, RedisTier redis) throws Exception {
     db = dataSource();
     PhotoStore store = new PhotoStore(db, PhotoStore.keyset(cursorSecret(), 50));
     store.createAndSeed(PHOTOS);
-    redis = redisFromEnvironment();
+    this.redis = redis;
     photoCache = cache("photos", Photo.class);
     labelCache = cache("labels", Labels.class);
     vision = visionGuard();
+    if (redis != null) {
+      // The database is seeded afresh at each start: what Redis kept from an earlier run is stale.
+      photoCache.invalidateAll();
+      labelCache.invalidateAll();
+    }
 
     health.register("db", db.healthCheck(2));
     health.register("vision-api", vision.healthCheck(), false);
@@ -112,14 +117,31 @@ public final class GalleryService implements AutoCloseable {
   }
 
   /**
-   * Seeds the database and starts the server.
+   * Seeds the database and starts the server. The caches are in memory only, unless the
+   * environment variable {@code HOTPATH_REDIS_URI} (e.g. {@code redis://127.0.0.1:6379}) names a
+   * Redis to use as their second tier.
    *
    * @param port the port to listen on, 0 for any free port
    * @return the running service
-   * @throws Exception if the database or the server cannot start
+   * @throws Exception if the database, Redis or the server cannot start
    */
   public static GalleryService start(int port) throws Exception {
-    return new GalleryService(port);
+    String uri = System.getenv("HOTPATH_REDIS_URI");
+    return start(port, uri == null || uri.isBlank()
+        ? null
+        : RedisTier.builder(RedisURI.create(uri)).keyPrefix("hotpath-gallery").build());
+  }
+
+  /**
+   * Seeds the database and starts the server with the caches' second tier in this Redis.
+   *
+   * @param port the port to listen on, 0 for any free port
+   * @param redis the caches' Redis tier, or null for in-memory caches; closed with the service
+   * @return the running service
+   * @throws Exception if the database or the server cannot start
+   */
+  static GalleryService start(int port, RedisTier redis) throws Exception {
+    return new GalleryService(port, redis);
   }
 
   /**
@@ -229,14 +251,6 @@ public final class GalleryService implements AutoCloseable {
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
     return secret;
-  }
-
-  /** Redis is optional: set HOTPATH_REDIS_URI (e.g. redis://127.0.0.1:6379) to add it as L2. */
-  private static RedisTier redisFromEnvironment() {
-    String uri = System.getenv("HOTPATH_REDIS_URI");
-    return uri == null || uri.isBlank()
-        ? null
-        : RedisTier.builder(RedisURI.create(uri)).keyPrefix("hotpath-gallery").build();
   }
 
   private <V> TieredCache<Long, V> cache(String name, Class<V> type) {
