@@ -54,16 +54,27 @@ public final class GalleryDemo {
    */
   static void run(PrintStream out) throws Exception {
     try (GalleryService gallery = GalleryService.start(0)) {
-      out.println("gallery service at " + gallery.uri());
-      GalleryDemo demo = new GalleryDemo(gallery, out);
-      demo.pagesWithGzipAndServerTiming();
-      demo.etagRevalidation();
-      demo.deduplicatedBurst();
-      demo.guardedLabels();
-      demo.nPlusOneAndItsFix();
-      demo.healthAndMetrics();
+      run(gallery, out);
     }
     out.println("server stopped");
+  }
+
+  /**
+   * Runs every step against a running service.
+   *
+   * @param gallery the service, freshly started
+   * @param out where to print
+   * @throws Exception if a step fails
+   */
+  static void run(GalleryService gallery, PrintStream out) throws Exception {
+    out.println("gallery service at " + gallery.uri());
+    GalleryDemo demo = new GalleryDemo(gallery, out);
+    demo.pagesWithGzipAndServerTiming();
+    demo.etagRevalidation();
+    demo.deduplicatedBurst();
+    demo.guardedLabels();
+    demo.nPlusOneAndItsFix();
+    demo.healthAndMetrics();
   }
 
   /** Pool (Keyset, BatchLoader), CompressionFilter, TimingFilter. */

@@ -27,7 +27,7 @@ class GalleryServiceTest {
 
   @BeforeEach
   void start() throws Exception {
-    gallery = GalleryService.start(0);
+    gallery = GalleryService.start(0, null); // in-memory caches, whatever the environment says
     client = new GalleryClient(gallery.uri());
   }
 
