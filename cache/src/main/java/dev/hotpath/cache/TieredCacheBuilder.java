@@ -297,10 +297,10 @@ public final class TieredCacheBuilder<K, V> {
             maximumSize,
             maximumWeight,
             weigher,
-            ttl == null ? Long.MAX_VALUE : ttl.toNanos(),
-            staleWhileRevalidate.toNanos(),
-            refreshAfter == null ? 0 : refreshAfter.toNanos(),
-            negativeTtl.toNanos(),
+            ttl == null ? Long.MAX_VALUE : nanos(ttl),
+            nanos(staleWhileRevalidate),
+            refreshAfter == null ? 0 : nanos(refreshAfter),
+            nanos(negativeTtl),
             redisTier == null ? null : redisTier.connections(),
             codec,
             compressAboveBytes,
@@ -311,6 +311,15 @@ public final class TieredCacheBuilder<K, V> {
             keyEncoder,
             invalidationSlots);
     return (TieredCache<K1, V1>) new DefaultTieredCache<>(config);
+  }
+
+  /** Durations beyond about 292 years mean "forever" rather than an overflow. */
+  private static long nanos(Duration duration) {
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE;
+    }
   }
 
   private void requireNoBound() {

@@ -9,12 +9,15 @@ import dev.hotpath.core.testing.TestServices;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,6 +117,18 @@ class RedisTierTest {
   }
 
   @Test
+  void invalidationThatCouldNotReachRedisInvalidatesEveryNodeOnceRedisAnswers() {
+    nodeB.get("a", List.of("t"), k -> "v1");
+    tierA.circuitBreaker().transitionToForcedOpenState();
+    nodeA.invalidateTag("t");
+    assertThat(nodeA.get("a", List.of("t"), k -> "v2")).isEqualTo("v2");
+    assertThat(nodeB.get("a", List.of("t"), k -> "v2")).isEqualTo("v1");
+    tierA.circuitBreaker().transitionToClosedState();
+    nodeA.get("other", k -> "x");
+    await().until(() -> "v2".equals(nodeB.get("a", List.of("t"), k -> "v2")));
+  }
+
+  @Test
   void invalidateAllReachesEveryNode() {
     nodeB.get("a", k -> "v1");
     nodeA.invalidateAll();
@@ -125,6 +140,28 @@ class RedisTierTest {
     rawConnection.sync().set(prefix + ":photos:k:a", "garbage, not a cache value");
     assertThat(nodeA.get("a", k -> "reloaded")).isEqualTo("reloaded");
     assertThat(nodeA.stats().l2CorruptValues()).isEqualTo(1);
+  }
+
+  @Test
+  void valueDecompressingBeyondTheBoundIsTreatedAsCorrupt() throws Exception {
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(zipped)) {
+      // Valid JSON, so only the bound on decompressed bytes can refuse it.
+      out.write(("\"" + "x".repeat(100_000) + "\"").getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] body = zipped.toByteArray();
+    // A well-formed header (magic, gzip flag, 16384 slots, two slots at version 0), then the bomb.
+    ByteBuffer value = ByteBuffer.allocate(7 + 2 * 12 + body.length);
+    value.put((byte) 0x68).put((byte) 1).putInt(16_384).put((byte) 2);
+    value.putInt(16_384).putLong(0).putInt(0).putLong(0).put(body);
+    try (TieredCache<String, String> small =
+            TieredCache.<String, String>builder("bomb").maximumSize(10).maxValueBytes(1_000)
+                .redisTier(tierA, Codec.json(String.class)).build();
+        var bytes = raw.connect(io.lettuce.core.codec.ByteArrayCodec.INSTANCE)) {
+      bytes.sync().set((prefix + ":bomb:k:a").getBytes(StandardCharsets.UTF_8), value.array());
+      assertThat(small.get("a", k -> "reloaded")).isEqualTo("reloaded");
+      assertThat(small.stats().l2CorruptValues()).isEqualTo(1);
+    }
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -156,29 +157,22 @@ class TieredCacheTest {
 
   @Test
   void loadStartedBeforeTagInvalidationIsNotInstalled() throws Exception {
-    TieredCache<String, String> cache = builder().build();
-    CountDownLatch loading = new CountDownLatch(1);
-    CountDownLatch invalidated = new CountDownLatch(1);
-    Future<String> slowLoad =
-        pool.submit(
-            () ->
-                cache.get(
-                    "a",
-                    List.of("t"),
-                    k -> {
-                      loading.countDown();
-                      invalidated.await();
-                      return "old";
-                    }));
-    assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
-    cache.invalidateTag("t");
-    invalidated.countDown();
-    assertThat(slowLoad.get(10, TimeUnit.SECONDS)).isEqualTo("old");
-    assertThat(cache.get("a", List.of("t"), k -> "new")).isEqualTo("new");
+    assertLoadRacingInvalidationIsNotInstalled(List.of("t"), cache -> cache.invalidateTag("t"));
   }
 
   @Test
   void loadStartedBeforeKeyInvalidationIsNotInstalled() throws Exception {
+    assertLoadRacingInvalidationIsNotInstalled(List.of(), cache -> cache.invalidate("a"));
+  }
+
+  @Test
+  void loadStartedBeforeInvalidateAllIsNotInstalled() throws Exception {
+    assertLoadRacingInvalidationIsNotInstalled(List.of(), TieredCache::invalidateAll);
+  }
+
+  /** Holds a load of "a" inside its loader while {@code invalidation} runs, then lets it finish. */
+  private void assertLoadRacingInvalidationIsNotInstalled(
+      List<String> tags, Consumer<TieredCache<String, String>> invalidation) throws Exception {
     TieredCache<String, String> cache = builder().build();
     CountDownLatch loading = new CountDownLatch(1);
     CountDownLatch invalidated = new CountDownLatch(1);
@@ -187,16 +181,17 @@ class TieredCacheTest {
             () ->
                 cache.get(
                     "a",
+                    tags,
                     k -> {
                       loading.countDown();
                       invalidated.await();
                       return "old";
                     }));
     assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
-    cache.invalidate("a");
+    invalidation.accept(cache);
     invalidated.countDown();
     assertThat(slowLoad.get(10, TimeUnit.SECONDS)).isEqualTo("old");
-    assertThat(cache.get("a", k -> "new")).isEqualTo("new");
+    assertThat(cache.get("a", tags, k -> "new")).isEqualTo("new");
   }
 
   @Test
@@ -305,6 +300,15 @@ class TieredCacheTest {
     }
     assertThatThrownBy(() -> cache.get("a", many, k -> "v")).hasMessageContaining("at most 32 tags");
     assertThat(cache.stats().loads()).isZero();
+  }
+
+  @Test
+  void absurdlyLongDurationsMeanForever() {
+    TieredCache<String, String> cache =
+        builder().ttl(Duration.ofSeconds(Long.MAX_VALUE)).staleWhileRevalidate(Duration.ofSeconds(Long.MAX_VALUE)).build();
+    cache.get("a", k -> "v1");
+    ticker.advance(Duration.ofDays(365 * 100));
+    assertThat(cache.get("a", k -> "v2")).isEqualTo("v1");
   }
 
   @Test

@@ -231,9 +231,10 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
     Objects.requireNonNull(key, "key must not be null");
     Objects.requireNonNull(tags, "tags must not be null");
     Objects.requireNonNull(loader, "loader must not be null");
-    CacheLoader<K, V> blocking = k -> loader.apply(k).toCompletableFuture().get();
     Entry<V> entry = l1.getIfPresent(key);
-    if (entry != null && entry.isCurrent(versions) && (!entry.clocked || served(key, entry, blocking))) {
+    if (entry != null
+        && entry.isCurrent(versions)
+        && (!entry.clocked || served(key, entry, k -> loader.apply(k).toCompletableFuture().get()))) {
       counters.l1Hits.increment();
       return CompletableFuture.completedFuture(entry.value);
     }

@@ -10,7 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One cache's use of the Redis tier: values under {@code <prefix>:<namespace>:k:<key>}, slot
@@ -48,6 +50,8 @@ final class L2Client<V> implements InvalidationListener {
   /** False from a (re)subscription until the slot versions were re-read: Redis values wait. */
   private volatile boolean versionsKnown;
   private volatile boolean closed;
+  private final AtomicBoolean missedInvalidation = new AtomicBoolean();
+  private final Executor executor;
 
   L2Client(
       CacheConfig<?, V> config,
@@ -63,8 +67,9 @@ final class L2Client<V> implements InvalidationListener {
     this.lifetimes = lifetimes;
     this.counters = counters;
     this.clearL1 = clearL1;
-    this.format = new L2Format<>(config.codec(), versions.slots(), config.compressAboveBytes());
+    this.format = new L2Format<>(config.codec(), versions.slots(), config.compressAboveBytes(), config.maxValueBytes());
     this.maxValueBytes = config.maxValueBytes();
+    this.executor = config.executor();
     this.latency = config.metrics().recorder("cache." + config.name() + ".l2");
     redis.register(namespace, this);
     readVersions().join();
@@ -92,6 +97,7 @@ final class L2Client<V> implements InvalidationListener {
                 counters.l2Misses.increment();
                 return null;
               }
+              afterRedisAnswered();
               return accept(key, bytes);
             });
   }
@@ -168,8 +174,21 @@ final class L2Client<V> implements InvalidationListener {
             (ok, failure) -> {
               if (failure != null) {
                 counters.l2Errors.increment();
+              } else {
+                afterRedisAnswered();
               }
             });
+  }
+
+  /**
+   * Other nodes never heard of an invalidation this node could not send, and which keys or tags
+   * it concerned is not kept: once Redis answers again, invalidate this cache on every node.
+   */
+  private void afterRedisAnswered() {
+    if (missedInvalidation.get() && missedInvalidation.compareAndSet(true, false)) {
+      // Off Lettuce's event loop: invalidate waits for Redis.
+      executor.execute(() -> invalidate(versions.allSlot(), null));
+    }
   }
 
   /**
@@ -191,6 +210,7 @@ final class L2Client<V> implements InvalidationListener {
             .join();
     if (version == null) {
       counters.l2Errors.increment();
+      missedInvalidation.set(true);
       return false;
     }
     versions.raise(slot, Long.parseLong(new String(version, StandardCharsets.US_ASCII)));

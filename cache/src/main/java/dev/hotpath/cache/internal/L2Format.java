@@ -21,11 +21,14 @@ final class L2Format<V> {
   private final Codec<V> codec;
   private final int tableSlots;
   private final int compressAbove;
+  /** A bound on decompressed bytes, so a hostile or damaged value cannot exhaust memory. */
+  private final int maxDecompressed;
 
-  L2Format(Codec<V> codec, int tableSlots, int compressAbove) {
+  L2Format(Codec<V> codec, int tableSlots, int compressAbove, int maxValueBytes) {
     this.codec = codec;
     this.tableSlots = tableSlots;
     this.compressAbove = compressAbove;
+    this.maxDecompressed = (int) Math.min(Integer.MAX_VALUE - 8, 64L * maxValueBytes);
   }
 
   /** A decoded value: null {@code value} is a negative entry. */
@@ -95,9 +98,13 @@ final class L2Format<V> {
     return bytes.toByteArray();
   }
 
-  private static byte[] gunzip(byte[] compressed) throws IOException {
+  private byte[] gunzip(byte[] compressed) throws IOException {
     try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
-      return in.readAllBytes();
+      byte[] plain = in.readNBytes(maxDecompressed + 1);
+      if (plain.length > maxDecompressed) {
+        throw new IllegalArgumentException("decompresses to more than " + maxDecompressed + " bytes");
+      }
+      return plain;
     }
   }
 }
