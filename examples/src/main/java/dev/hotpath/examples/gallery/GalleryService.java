@@ -82,37 +82,20 @@ public final class GalleryService implements AutoCloseable {
     photoCache = cache("photos", Photo.class);
     labelCache = cache("labels", Labels.class);
     vision = visionGuard();
+    health.register("db", db.healthCheck(2));
+    health.register("vision-api", vision.healthCheck(), false);
     if (redis != null) {
+      health.register("redis", redis.healthCheck(), false);
       // The database is seeded afresh at each start: what Redis kept from an earlier run is stale.
       photoCache.invalidateAll();
       labelCache.invalidateAll();
     }
 
-    health.register("db", db.healthCheck(2));
-    health.register("vision-api", vision.healthCheck(), false);
-    if (redis != null) {
-      health.register("redis", redis.healthCheck(), false);
-    }
-
-    ObjectMapper json = new ObjectMapper();
-    ServletContextHandler context = new ServletContextHandler("/");
-    context.addEventListener(new FilterChainSetup());
-    context.addServlet(new ServletHolder(new PhotoListServlet(json, store::page)), "/api/photos");
-    context.addServlet(new ServletHolder(
-        new PhotoServlet(json, store, photoCache, vision, visionApi)), "/api/photos/*");
-    context.addServlet(new ServletHolder(
-        new PhotoListServlet(json, store::pageOneQueryPerPhoto)), "/api/naive/photos");
-    context.addServlet(new ServletHolder(new HealthServlet(health)), "/health/*");
-    ServletHolder metricsServlet =
-        new ServletHolder(new MetricsServlet(metrics, Duration.ofSeconds(1)));
-    metricsServlet.setAsyncSupported(true); // its /metrics/stream is async
-    context.addServlet(metricsServlet, "/metrics/*");
-
     server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setPort(port);
     server.addConnector(connector);
-    server.setHandler(context);
+    server.setHandler(routes(store));
     server.start();
   }
 
@@ -229,6 +212,23 @@ public final class GalleryService implements AutoCloseable {
       }
       db.close();
     }
+  }
+
+  private ServletContextHandler routes(PhotoStore store) {
+    ObjectMapper json = new ObjectMapper();
+    ServletContextHandler context = new ServletContextHandler("/");
+    context.addEventListener(new FilterChainSetup());
+    context.addServlet(new ServletHolder(new PhotoListServlet(json, store::page)), "/api/photos");
+    context.addServlet(new ServletHolder(
+        new PhotoServlet(json, store, photoCache, vision, visionApi)), "/api/photos/*");
+    context.addServlet(new ServletHolder(
+        new PhotoListServlet(json, store::pageOneQueryPerPhoto)), "/api/naive/photos");
+    context.addServlet(new ServletHolder(new HealthServlet(health)), "/health/*");
+    ServletHolder metricsServlet =
+        new ServletHolder(new MetricsServlet(metrics, Duration.ofSeconds(1)));
+    metricsServlet.setAsyncSupported(true); // its /metrics/stream is async
+    context.addServlet(metricsServlet, "/metrics/*");
+    return context;
   }
 
   private HotpathDataSource dataSource() {
