@@ -42,6 +42,7 @@ public final class TieredCacheBuilder<K, V> {
   private Executor executor = ForkJoinPool.commonPool();
   private Function<? super K, String> keyEncoder = String::valueOf;
   private int invalidationSlots = 1 << 14;
+  private Duration crossNodeLock = Duration.ZERO;
 
   TieredCacheBuilder(String name) {
     this.name = requireName(name, "name");
@@ -267,6 +268,27 @@ public final class TieredCacheBuilder<K, V> {
   }
 
   /**
+   * Loads a missing key once across nodes (default: off, once per node): the first node to miss
+   * takes a short Redis lock ({@code SET NX PX}) for the key and loads; the others poll Redis for
+   * its value for at most {@code maxWait}, then load themselves. The lock expires after
+   * {@code maxWait}, so a node that dies while loading holds nobody up for longer. Requires a
+   * Redis tier.
+   *
+   * @param maxWait a positive duration of at most one minute
+   * @return this builder
+   * @throws NullPointerException if {@code maxWait} is null
+   * @throws IllegalArgumentException if {@code maxWait} is not positive or over one minute
+   */
+  public TieredCacheBuilder<K, V> crossNodeLoadLock(Duration maxWait) {
+    Arguments.requirePositive(maxWait, "crossNodeLoadLock");
+    if (maxWait.compareTo(Duration.ofMinutes(1)) > 0) {
+      throw new IllegalArgumentException("crossNodeLoadLock must be at most PT1M, was " + maxWait);
+    }
+    this.crossNodeLock = maxWait;
+    return this;
+  }
+
+  /**
    * Builds the cache; with a Redis tier it subscribes to invalidations before returning.
    *
    * @param <K1> the key type
@@ -274,7 +296,7 @@ public final class TieredCacheBuilder<K, V> {
    * @return a new cache
    * @throws IllegalStateException if no size or weight bound was set, if a stale-while-revalidate
    *     window or refreshAfter is set without a ttl, if refreshAfter is not shorter than the ttl,
-   *     or if the Redis tier is closed or already has a cache with this namespace
+   *     if crossNodeLoadLock is set without a Redis tier, or if the Redis tier is closed or already has a cache with this namespace
    */
   @SuppressWarnings("unchecked")
   public <K1 extends K, V1 extends V> TieredCache<K1, V1> build() {
@@ -288,6 +310,9 @@ public final class TieredCacheBuilder<K, V> {
     if (refreshAfter != null && refreshAfter.compareTo(ttl) >= 0) {
       throw new IllegalStateException(
           "refreshAfter must be shorter than ttl, was " + refreshAfter + " with ttl " + ttl);
+    }
+    if (redisTier == null && !crossNodeLock.isZero()) {
+      throw new IllegalStateException("cache '" + name + "': crossNodeLoadLock needs a redisTier");
     }
     String effectiveNamespace = namespace == null ? name : namespace;
     CacheConfig<K, V> config =
@@ -309,7 +334,8 @@ public final class TieredCacheBuilder<K, V> {
             ticker,
             executor,
             keyEncoder,
-            invalidationSlots);
+            invalidationSlots,
+            nanos(crossNodeLock));
     return (TieredCache<K1, V1>) new DefaultTieredCache<>(config);
   }
 

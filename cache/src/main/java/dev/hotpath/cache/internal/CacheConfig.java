@@ -29,6 +29,7 @@ import java.util.function.Function;
  * @param executor runs background refreshes
  * @param keyEncoder the string form of a key in Redis
  * @param invalidationSlots the number of version slots keys and tags hash into (power of two)
+ * @param crossNodeLockNanos how long a miss waits for another node's load of the key, or 0
  * @param <K> the key type
  * @param <V> the value type
  */
@@ -50,4 +51,5 @@ public record CacheConfig<K, V>(
     Ticker ticker,
     Executor executor,
     Function<? super K, String> keyEncoder,
-    int invalidationSlots) {}
+    int invalidationSlots,
+    long crossNodeLockNanos) {}

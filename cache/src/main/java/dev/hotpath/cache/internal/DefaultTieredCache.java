@@ -165,14 +165,25 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
       return landed.value;
     }
     long[] captured = versions.capture(slots);
-    if (l2 != null) {
-      Entry<V> remote = l2.read(keyString);
-      if (remote != null) {
-        install(key, remote);
-        return remote.value;
-      }
+    if (l2 == null) {
+      return loadAndStore(key, keyString, slots, captured, loader);
     }
-    return loadAndStore(key, keyString, slots, captured, loader);
+    Entry<V> remote = l2.read(keyString);
+    if (remote == null) {
+      L2Client.LoadTurn<V> turn = l2.awaitOtherNodeLoad(keyString);
+      if (turn.loaded() == null) {
+        try {
+          return loadAndStore(key, keyString, slots, captured, loader);
+        } finally {
+          if (turn.locked()) {
+            l2.releaseLoadLock(keyString);
+          }
+        }
+      }
+      remote = turn.loaded();
+    }
+    install(key, remote);
+    return remote.value;
   }
 
   private V loadAndStore(

@@ -26,6 +26,7 @@ final class L2Client<V> implements InvalidationListener {
    * persistence) and nodes still remember higher ones.
    */
   private static final long RESYNC_RETRY_MILLIS = 250;
+  private static final byte[] LOCK_VALUE = {'1'};
 
   private static final String RAISE_SCRIPT =
       "local t = redis.call('TIME')\n"
@@ -52,6 +53,8 @@ final class L2Client<V> implements InvalidationListener {
   private volatile boolean closed;
   private final AtomicBoolean missedInvalidation = new AtomicBoolean();
   private final Executor executor;
+  private final String lockPrefix;
+  private final long lockNanos;
 
   L2Client(
       CacheConfig<?, V> config,
@@ -70,6 +73,8 @@ final class L2Client<V> implements InvalidationListener {
     this.format = new L2Format<>(config.codec(), versions.slots(), config.compressAboveBytes(), config.maxValueBytes());
     this.maxValueBytes = config.maxValueBytes();
     this.executor = config.executor();
+    this.lockPrefix = redis.keyPrefix() + ":" + namespace + ":l:";
+    this.lockNanos = config.crossNodeLockNanos();
     this.latency = config.metrics().recorder("cache." + config.name() + ".l2");
     redis.register(namespace, this);
     readVersions().join();
@@ -150,6 +155,40 @@ final class L2Client<V> implements InvalidationListener {
     }
     counters.l2Hits.increment();
     return lifetimes.entry(stored.value(), stored.slots(), stored.versions());
+  }
+
+  /** After a Redis miss: either another node's freshly loaded entry, or this node's turn to load. */
+  record LoadTurn<V>(Entry<V> loaded, boolean locked) {}
+
+  /**
+   * Takes the key's cross-node load lock, or waits (bounded) for the node holding it to write
+   * the value. Redis unavailable counts as "load it yourself".
+   */
+  LoadTurn<V> awaitOtherNodeLoad(String keyString) throws InterruptedException {
+    if (lockNanos == 0) {
+      return new LoadTurn<>(null, false);
+    }
+    byte[] lock = bytes(lockPrefix + keyString);
+    SetArgs args = SetArgs.Builder.nx().px(Math.max(1, lockNanos / 1_000_000));
+    String taken = redis.call(commands -> commands.set(lock, LOCK_VALUE, args)).exceptionally(failure -> "OK").join();
+    if ("OK".equals(taken)) {
+      return new LoadTurn<>(null, true);
+    }
+    long deadline = System.nanoTime() + lockNanos;
+    long pollMillis = Math.max(1, Math.min(10, lockNanos / 10_000_000));
+    while (System.nanoTime() < deadline) {
+      Thread.sleep(pollMillis);
+      Entry<V> loaded = read(keyString);
+      if (loaded != null) {
+        return new LoadTurn<>(loaded, false);
+      }
+    }
+    return new LoadTurn<>(null, false);
+  }
+
+  void releaseLoadLock(String keyString) {
+    byte[] lock = bytes(lockPrefix + keyString);
+    redis.call(commands -> commands.del(lock));
   }
 
   /** Writes an entry in the background; too big or unencodable values are skipped and counted. */
