@@ -96,7 +96,12 @@ public final class GalleryService implements AutoCloseable {
     connector.setPort(port);
     server.addConnector(connector);
     server.setHandler(routes(store));
-    server.start();
+    try {
+      server.start();
+    } catch (Exception e) { // e.g. the port is taken: release what is open, or the JVM stays up
+      releaseBlocks();
+      throw e;
+    }
   }
 
   /**
@@ -204,14 +209,18 @@ public final class GalleryService implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("Jetty did not stop", e);
     } finally {
-      health.close();
-      photoCache.close();
-      labelCache.close();
-      if (redis != null) {
-        redis.close();
-      }
-      db.close();
+      releaseBlocks();
     }
+  }
+
+  private void releaseBlocks() {
+    health.close();
+    photoCache.close();
+    labelCache.close();
+    if (redis != null) {
+      redis.close();
+    }
+    db.close();
   }
 
   private ServletContextHandler routes(PhotoStore store) {

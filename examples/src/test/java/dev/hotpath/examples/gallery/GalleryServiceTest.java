@@ -4,6 +4,7 @@ import static dev.hotpath.examples.gallery.GalleryClient.body;
 import static dev.hotpath.examples.gallery.GalleryClient.header;
 import static dev.hotpath.examples.gallery.GalleryClient.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -163,6 +164,12 @@ class GalleryServiceTest {
     assertThat(gallery.queries().nPlusOneReports()).extracting(NPlusOneReport::scopeName)
         .containsExactly("GET /api/naive/photos");
     assertThat(text(batched)).isEqualTo(text(naive));
+  }
+
+  @Test
+  void startingOnATakenPortFails() {
+    assertThatThrownBy(() -> GalleryService.start(gallery.uri().getPort(), null))
+        .hasMessageContaining("Failed to bind");
   }
 
   @Test
