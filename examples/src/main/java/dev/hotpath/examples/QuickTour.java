@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A two-minute tour of hotpath's core and metrics blocks, run with
- * {@code ./mvnw -B -q -pl examples -am compile exec:java}.
+ * {@code ./mvnw -B -q -pl examples -am test-compile exec:java
+ * -Dexec.mainClass=dev.hotpath.examples.QuickTour}.
  *
  * <p>It plays a tiny photo service: eight concurrent requests for the same photo share one slow
  * load ({@link SingleFlight}), each request runs in a {@link UnitOfWork} and records its latency
