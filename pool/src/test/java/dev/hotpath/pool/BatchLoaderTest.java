@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -105,8 +106,13 @@ class BatchLoaderTest {
     try {
       BatchLoader<Integer, String> loader = BatchLoader.<Integer, String>builder(this::names)
           .window(Duration.ofMillis(5), scheduler).build();
+      // Keep the scheduler's only thread busy so the window cannot close between the two loads,
+      // however slow this machine is; it closes once released.
+      CountDownLatch holdScheduler = new CountDownLatch(1);
+      scheduler.execute(() -> awaitQuietly(holdScheduler));
       CompletableFuture<String> a = loader.load(1);
       CompletableFuture<String> b = loader.load(2);
+      holdScheduler.countDown();
       await().atMost(Duration.ofSeconds(5)).until(() -> a.isDone() && b.isDone());
       assertThat(batches).containsExactly(Set.of(1, 2));
     } finally {
@@ -128,5 +134,13 @@ class BatchLoaderTest {
     }
     BatchLoader<Integer, String> loader = BatchLoader.<Integer, String>builder(this::names).build();
     assertThatThrownBy(() -> loader.load(null)).hasMessage("key must not be null");
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
