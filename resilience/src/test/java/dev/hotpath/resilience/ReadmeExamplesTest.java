@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The README's examples, kept compiling and running against the real API. */
@@ -25,8 +24,19 @@ class ReadmeExamplesTest {
   static final class LabelCache {
     private final Map<String, Labels> map = new ConcurrentHashMap<>();
 
-    Labels get(String key, Function<? super String, ? extends Labels> loader) {
-      return map.computeIfAbsent(key, loader);
+    /** Shaped like {@code TieredCache.get}: the loader is the cache's own type, not a Function. */
+    interface Loader {
+      Labels load(String key) throws Exception;
+    }
+
+    Labels get(String key, Loader loader) {
+      return map.computeIfAbsent(key, k -> {
+        try {
+          return loader.load(k);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
     }
   }
 
@@ -54,7 +64,7 @@ class ReadmeExamplesTest {
     try (HealthRegistry healthRegistry = HealthRegistry.builder().build()) {
       // --- README: Guarding a vision API
       Guard<String, Labels> vision = Guard.builder("vision-api")
-          .<String, Labels>cache(labelCache::get)
+          .<String, Labels>cache((image, load) -> labelCache.get(image, load::apply))
           .deduplicate()
           .bulkhead(20, Duration.ZERO)
           .rateLimit(10, Duration.ofSeconds(1), Duration.ofMillis(200))
