@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.hotpath.core.ServerTiming;
 import dev.hotpath.core.UnitOfWork;
-import dev.hotpath.core.testing.FakeTicker;
 import dev.hotpath.core.testing.TestServices;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -17,26 +16,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The cache's entries in a request's Server-Timing, attached as the servlet TimingFilter does. */
-class ServerTimingTest {
-  private final FakeTicker ticker = new FakeTicker();
-  private final ExecutorService pool = Executors.newCachedThreadPool();
-
-  @AfterEach
-  void stopPool() {
-    pool.shutdownNow();
-  }
-
-  private TieredCacheBuilder<String, String> builder() {
-    return TieredCache.<String, String>builder("timed").maximumSize(1_000).ticker(ticker).executor(pool);
-  }
-
+class ServerTimingTest extends InMemoryCacheTestBase {
   private static UnitOfWork request(ServerTiming timing) {
     UnitOfWork unit = UnitOfWork.begin("GET /photos");
     unit.attach(ServerTiming.KEY, timing);
