@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.hotpath.core.testing.FakeTicker;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,28 +12,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class TieredCacheTest {
-  private final FakeTicker ticker = new FakeTicker();
-  private final ExecutorService pool = Executors.newCachedThreadPool();
-
-  @AfterEach
-  void stopPool() {
-    pool.shutdownNow();
-  }
-
-  private TieredCacheBuilder<String, String> builder() {
-    return TieredCache.<String, String>builder("test").maximumSize(1_000).ticker(ticker).executor(pool);
-  }
-
+class TieredCacheTest extends InMemoryCacheTestBase {
   @Test
   void getLoadsOnceThenHitsMemory() {
     TieredCache<String, String> cache = builder().build();

@@ -8,6 +8,7 @@ import dev.hotpath.cache.CacheLoadException;
 import dev.hotpath.cache.CacheLoader;
 import dev.hotpath.cache.CacheStats;
 import dev.hotpath.cache.TieredCache;
+import dev.hotpath.core.ServerTiming;
 import dev.hotpath.core.SingleFlight;
 import dev.hotpath.metrics.LatencyRecorder;
 import java.time.Duration;
@@ -106,13 +107,15 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
     Entry<V> entry = l1.getIfPresent(key);
     if (entry != null && entry.isCurrent(versions) && (!entry.clocked || served(key, entry, loader))) {
       counters.l1Hits.increment();
+      RequestTiming.memoryHit();
       return entry.value;
     }
     counters.l1Misses.increment();
     String keyString = keyString(key);
     int[] slots = TagRules.slotsOf(versions, keyString, tags);
+    ServerTiming timing = RequestTiming.current();
     try {
-      return flights.call(key, () -> loadOnce(key, keyString, slots, loader));
+      return flights.call(key, () -> loadOnce(key, keyString, slots, loader, timing));
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (InterruptedException e) {
@@ -150,7 +153,9 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
 
   private void refresh(K key, Entry<V> stale, CacheLoader<? super K, ? extends V> loader) {
     try {
-      flights.call(key, () -> loadAndStore(key, keyString(key), stale.slots, versions.capture(stale.slots), loader));
+      // No request's timing: the reader that started the refresh was served already.
+      flights.call(
+          key, () -> loadAndStore(key, keyString(key), stale.slots, versions.capture(stale.slots), loader, null));
     } catch (Exception | Error e) {
       // Counted as a load failure; the stale value stays until it expires, and a later read retries.
       stale.refreshFailed();
@@ -158,7 +163,8 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
   }
 
   /** Inside the single flight: a flight that just landed may have filled L1, then L2, then load. */
-  private V loadOnce(K key, String keyString, int[] slots, CacheLoader<? super K, ? extends V> loader)
+  private V loadOnce(
+      K key, String keyString, int[] slots, CacheLoader<? super K, ? extends V> loader, ServerTiming timing)
       throws Exception {
     Entry<V> landed = currentEntry(key);
     if (landed != null) {
@@ -166,14 +172,15 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
     }
     long[] captured = versions.capture(slots);
     if (l2 == null) {
-      return loadAndStore(key, keyString, slots, captured, loader);
+      return loadAndStore(key, keyString, slots, captured, loader, timing);
     }
+    long redisStart = System.nanoTime();
     Entry<V> remote = l2.read(keyString);
     if (remote == null) {
       L2Client.LoadTurn<V> turn = l2.awaitOtherNodeLoad(keyString);
       if (turn.loaded() == null) {
         try {
-          return loadAndStore(key, keyString, slots, captured, loader);
+          return loadAndStore(key, keyString, slots, captured, loader, timing);
         } finally {
           if (turn.locked()) {
             l2.releaseLoadLock(keyString);
@@ -183,11 +190,17 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
       remote = turn.loaded();
     }
     install(key, remote);
+    RequestTiming.hit(timing, System.nanoTime() - redisStart);
     return remote.value;
   }
 
   private V loadAndStore(
-      K key, String keyString, int[] slots, long[] captured, CacheLoader<? super K, ? extends V> loader)
+      K key,
+      String keyString,
+      int[] slots,
+      long[] captured,
+      CacheLoader<? super K, ? extends V> loader,
+      ServerTiming timing)
       throws Exception {
     long start = System.nanoTime();
     V value;
@@ -197,11 +210,16 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
       counters.loadFailures.increment();
       throw e;
     } finally {
-      loadLatency.record(System.nanoTime() - start);
+      recordLoad(System.nanoTime() - start, timing);
     }
     counters.loads.increment();
     store(key, keyString, value, slots, captured);
     return value;
+  }
+
+  private void recordLoad(long nanos, ServerTiming timing) {
+    loadLatency.record(nanos);
+    RequestTiming.load(timing, nanos);
   }
 
   /** Caches a loaded value unless an invalidation overtook its load (invariant 2). */
@@ -247,27 +265,36 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
         && entry.isCurrent(versions)
         && (!entry.clocked || served(key, entry, k -> loader.apply(k).toCompletableFuture().get()))) {
       counters.l1Hits.increment();
+      RequestTiming.memoryHit();
       return CompletableFuture.completedFuture(entry.value);
     }
     counters.l1Misses.increment();
     String keyString = keyString(key);
     int[] slots = TagRules.slotsOf(versions, keyString, tags);
-    return flights.callAsync(key, () -> loadOnceAsync(key, keyString, slots, loader));
+    // Captured here: the Redis reply and the loader's future complete on other threads.
+    ServerTiming timing = RequestTiming.current();
+    return flights.callAsync(key, () -> loadOnceAsync(key, keyString, slots, loader, timing));
   }
 
   private CompletionStage<V> loadOnceAsync(
-      K key, String keyString, int[] slots, Function<? super K, ? extends CompletionStage<? extends V>> loader) {
+      K key,
+      String keyString,
+      int[] slots,
+      Function<? super K, ? extends CompletionStage<? extends V>> loader,
+      ServerTiming timing) {
     Entry<V> landed = currentEntry(key);
     if (landed != null) {
       return CompletableFuture.completedFuture(landed.value);
     }
     long[] captured = versions.capture(slots);
+    long redisStart = System.nanoTime();
     CompletableFuture<Entry<V>> remote =
         l2 == null ? CompletableFuture.completedFuture(null) : l2.readAsync(keyString);
     return remote.thenCompose(
         found -> {
           if (found != null) {
             install(key, found);
+            RequestTiming.hit(timing, System.nanoTime() - redisStart);
             return CompletableFuture.completedFuture(found.value);
           }
           long start = System.nanoTime();
@@ -275,7 +302,7 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
               .apply(key)
               .handle(
                   (V value, Throwable failure) -> {
-                    loadLatency.record(System.nanoTime() - start);
+                    recordLoad(System.nanoTime() - start, timing);
                     if (failure != null) {
                       counters.loadFailures.increment();
                       throw failure instanceof CompletionException ce ? ce : new CompletionException(failure);
@@ -293,11 +320,13 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
     Objects.requireNonNull(loader, "loader must not be null");
     Map<K, V> found = new LinkedHashMap<>();
     Map<String, K> missing = new LinkedHashMap<>();
+    ServerTiming timing = RequestTiming.current();
     for (K key : keys) {
       Objects.requireNonNull(key, "keys must not contain null");
       Entry<V> entry = currentEntry(key);
       if (entry != null) {
         counters.l1Hits.increment();
+        RequestTiming.hit(timing, 0);
         if (entry.value != null) {
           found.put(key, entry.value);
         }
@@ -318,18 +347,22 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
           captured.put(key, versions.capture(keySlots));
         });
     if (l2 != null) {
-      l2.readAll(missing.keySet())
-          .forEach(
-              (keyString, entry) -> {
-                K key = missing.remove(keyString);
-                install(key, entry);
-                if (entry.value != null) {
-                  found.put(key, entry.value);
-                }
-              });
+      long redisStart = System.nanoTime();
+      Map<String, Entry<V>> remotes = l2.readAll(missing.keySet());
+      long redisNanos = System.nanoTime() - redisStart;
+      for (Map.Entry<String, Entry<V>> remote : remotes.entrySet()) {
+        K key = missing.remove(remote.getKey());
+        install(key, remote.getValue());
+        if (remote.getValue().value != null) {
+          found.put(key, remote.getValue().value);
+        }
+        // One round trip served them all: its time goes to the first hit, the others add none.
+        RequestTiming.hit(timing, redisNanos);
+        redisNanos = 0;
+      }
     }
     if (!missing.isEmpty()) {
-      loadAll(missing, slots, captured, loader, found);
+      loadAll(missing, slots, captured, loader, found, timing);
     }
     return found;
   }
@@ -339,7 +372,8 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
       Map<K, int[]> slots,
       Map<K, long[]> captured,
       BulkLoader<? super K, ? extends V> loader,
-      Map<K, V> found) {
+      Map<K, V> found,
+      ServerTiming timing) {
     Map<K, V> loaded = new HashMap<>();
     long start = System.nanoTime();
     try {
@@ -354,7 +388,7 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
       counters.loadFailures.increment();
       throw new CacheLoadException("bulk load of " + missing.size() + " keys in cache " + name + " failed", e);
     } finally {
-      loadLatency.record(System.nanoTime() - start);
+      recordLoad(System.nanoTime() - start, timing);
     }
     counters.loads.increment();
     missing.forEach(
