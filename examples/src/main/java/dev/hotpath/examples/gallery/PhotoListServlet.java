@@ -1,13 +1,11 @@
 package dev.hotpath.examples.gallery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hotpath.servlet.ServerTiming;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLException;
-import java.time.Duration;
 
 /**
  * {@code GET /api/photos?after=<cursor>&size=<n>}: one page of photos, newest first. The
@@ -36,7 +34,6 @@ final class PhotoListServlet extends JsonServlet {
       throws ServletException, IOException {
     String size = request.getParameter("size");
     PhotoPage page;
-    long start = System.nanoTime();
     try {
       page = query.page(request.getParameter("after"),
           size == null ? DEFAULT_PAGE_SIZE : Integer.parseInt(size));
@@ -47,9 +44,6 @@ final class PhotoListServlet extends JsonServlet {
     } catch (SQLException e) {
       throw new ServletException(e);
     }
-    int statements = QueryWatch.statementsInCurrentRequest();
-    ServerTiming.current().ifPresent(timing -> timing.add("db",
-        Duration.ofNanos(System.nanoTime() - start), statements + " statements"));
     send(response, HttpServletResponse.SC_OK, page);
   }
 }

@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hotpath.cache.TieredCache;
 import dev.hotpath.resilience.CallRejectedException;
 import dev.hotpath.resilience.Guard;
-import dev.hotpath.servlet.ServerTiming;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,16 +54,9 @@ final class PhotoServlet extends JsonServlet {
     }
   }
 
+  /** The pool and the cache add their own Server-Timing entries (db, cache-hit, cache-load). */
   private Photo cachedPhoto(long id) {
-    AtomicBoolean loaded = new AtomicBoolean();
-    long start = System.nanoTime();
-    Photo photo = photos.get(id, key -> {
-      loaded.set(true);
-      return store.find(key); // null: no such photo, and nothing is cached
-    });
-    ServerTiming.current().ifPresent(timing -> timing.add("cache",
-        Duration.ofNanos(System.nanoTime() - start), loaded.get() ? "miss" : "hit"));
-    return photo;
+    return photos.get(id, store::find); // null: no such photo, and nothing is cached
   }
 
   private void sendLabels(HttpServletResponse response, long id)

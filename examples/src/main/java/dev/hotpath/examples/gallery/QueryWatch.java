@@ -1,6 +1,5 @@
 package dev.hotpath.examples.gallery;
 
-import dev.hotpath.core.UnitOfWork;
 import dev.hotpath.pool.NPlusOneReport;
 import dev.hotpath.pool.QueryEvent;
 import dev.hotpath.pool.QueryListener;
@@ -8,16 +7,13 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Listens to the data source: counts each request's statements on the request's
- * {@link UnitOfWork} (so the response can say how many ran) and keeps the last N+1 reports.
+ * Listens to the data source and keeps the last N+1 reports. (Each request's statement count and
+ * time reach its {@code Server-Timing} header without help: the pool adds a {@code db} entry.)
  */
 public final class QueryWatch implements QueryListener {
 
-  private static final UnitOfWork.Key<AtomicInteger> STATEMENTS =
-      UnitOfWork.Key.of("gallery.statements");
   private static final int REPORTS_KEPT = 20;
 
   private final Deque<NPlusOneReport> reports = new ConcurrentLinkedDeque<>();
@@ -27,9 +23,7 @@ public final class QueryWatch implements QueryListener {
 
   @Override
   public void onQuery(QueryEvent event) {
-    // Called on the thread that ran the statement: inside the request's unit of work.
-    UnitOfWork.current()
-        .ifPresent(unit -> unit.root().attachment(STATEMENTS, AtomicInteger::new).incrementAndGet());
+    // Statements need nothing here: see the class comment.
   }
 
   @Override
@@ -38,18 +32,6 @@ public final class QueryWatch implements QueryListener {
     while (reports.size() > REPORTS_KEPT) {
       reports.pollFirst();
     }
-  }
-
-  /**
-   * Returns how many statements the current request has run so far.
-   *
-   * @return the count, 0 outside a request
-   */
-  public static int statementsInCurrentRequest() {
-    return UnitOfWork.current()
-        .flatMap(unit -> unit.root().attachment(STATEMENTS))
-        .map(AtomicInteger::get)
-        .orElse(0);
   }
 
   /**

@@ -33,7 +33,7 @@ class GalleryDemoTest {
         .contains("(vision API requests: 2, retries: 1)")
         .contains("-> 429 {\"error\":\"vision-api: RATE_LIMITED\"} (vision API requests: 0")
         .contains("detected: N+1 in GET /api/naive/photos on gallery: 6 x SELECT photo_id, tag")
-        .contains("desc=\"2 statements\", new N+1 reports: 0")
+        .contains("desc=\"2 queries\", new N+1 reports: 0")
         .contains("6. GET /health/ready -> 200 {\"status\":\"UP\"")
         .contains("hotpath_latency_seconds{name=\"GET /api/photos\",quantile=\"0.95\"}");
   }

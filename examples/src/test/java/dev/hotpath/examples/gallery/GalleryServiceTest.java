@@ -77,14 +77,14 @@ class GalleryServiceTest {
     assertThat(photo.statusCode()).isEqualTo(200);
     assertThat(json.readValue(photo.body(), Photo.class).id()).isEqualTo(7);
     assertThat(header(photo, "Cache-Control")).contains("no-cache");
-    assertThat(header(photo, "Server-Timing")).contains("cache;").contains("desc=\"miss\"");
+    assertThat(header(photo, "Server-Timing")).contains("cache-load;").contains("desc=\"1 load\"");
     String etag = header(photo, "ETag");
     assertThat(etag).matches("\"[0-9a-f]{16}\"");
 
     HttpResponse<byte[]> again = client.get("api/photos/7", "If-None-Match", etag);
     assertThat(again.statusCode()).isEqualTo(304);
     assertThat(again.body()).isEmpty();
-    assertThat(header(again, "Server-Timing")).contains("desc=\"hit\"");
+    assertThat(header(again, "Server-Timing")).contains("cache-hit;").contains("desc=\"1 hit\"");
   }
 
   @Test
@@ -150,7 +150,7 @@ class GalleryServiceTest {
   void naiveListIsReportedAsNPlusOneAndTheBatchedListIsNot() throws Exception {
     HttpResponse<byte[]> naive = client.get("api/naive/photos");
     assertThat(naive.statusCode()).isEqualTo(200);
-    assertThat(header(naive, "Server-Timing")).contains("desc=\"11 statements\"");
+    assertThat(header(naive, "Server-Timing")).contains("db;").contains("desc=\"11 queries\"");
     assertThat(gallery.queries().nPlusOneReports()).singleElement().satisfies(report -> {
       assertThat(report.scopeName()).isEqualTo("GET /api/naive/photos");
       assertThat(report.fingerprint().text()).startsWith("SELECT photo_id, tag FROM photo_tag");
@@ -160,7 +160,7 @@ class GalleryServiceTest {
     });
 
     HttpResponse<byte[]> batched = client.get("api/photos");
-    assertThat(header(batched, "Server-Timing")).contains("desc=\"2 statements\"");
+    assertThat(header(batched, "Server-Timing")).contains("db;").contains("desc=\"2 queries\"");
     assertThat(gallery.queries().nPlusOneReports()).extracting(NPlusOneReport::scopeName)
         .containsExactly("GET /api/naive/photos");
     assertThat(text(batched)).isEqualTo(text(naive));

@@ -46,13 +46,13 @@ class GalleryWithRedisTest {
     try (GalleryService first = GalleryService.start(0, tier());
         GalleryService second = GalleryService.start(0, tier())) {
       assertThat(header(new GalleryClient(first.uri()).get("api/photos/7"), "Server-Timing"))
-          .contains("desc=\"miss\"");
+          .contains("cache-load;");
       // The first node writes to Redis in the background.
       await().until(() -> redis.sync().exists(PREFIX + ":photos:k:7") == 1);
 
       GalleryClient secondClient = new GalleryClient(second.uri());
       assertThat(header(secondClient.get("api/photos/7"), "Server-Timing"))
-          .contains("desc=\"hit\"");
+          .contains("cache-hit;");
       assertThat(text(secondClient.get("health/ready")))
           .contains("\"redis\":{\"status\":\"UP\"");
     }
