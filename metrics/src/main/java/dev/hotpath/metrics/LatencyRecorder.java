@@ -11,9 +11,10 @@ import java.util.Objects;
  *
  * <p>The window is a ring of slices (by default 60 seconds in 6 slices of 10 seconds). A snapshot
  * covers the current, partly elapsed slice and the slices before it, so with the defaults it holds
- * between the last 50 and the last 60 seconds of values. Slices are rotated by whichever
- * {@link #record} or read first notices, on the recorder's {@link Ticker}, that a slice has
- * ended; no background thread is involved.
+ * between the last 50 and the last 60 seconds of values. On {@link Ticker#system()} the slices
+ * are rotated at each slice end by a task on the JDK's shared delay scheduler (hotpath starts no
+ * thread), so {@link #record} never reads the clock; on any other ticker each {@link #record}
+ * reads it and rotates when a slice has ended. Reads rotate too, whichever the ticker.
  *
  * <p>Values are kept in an HdrHistogram {@link org.HdrHistogram.Recorder} with two significant
  * decimal digits by default (percentiles within 1%). A value above {@link #highestTrackable()} is
@@ -62,7 +63,8 @@ public final class LatencyRecorder {
   }
 
   /**
-   * Records one latency. Lock-free, allocation-free and never throws: a value above
+   * Records one latency. Lock-free, allocation-free and never throws; on the system ticker it does
+   * not read the clock. A value above
    * {@link #highestTrackable()} is recorded as that value and counted in {@link #clampedCount()},
    * a negative value is recorded as 0 and counted in {@link #negativeCount()}.
    *
@@ -74,9 +76,9 @@ public final class LatencyRecorder {
 
   /**
    * Records the time elapsed since {@code startTick}, an earlier reading of {@link #ticker()}, and
-   * returns it. Equivalent to {@code record(ticker().read() - startTick)} but reads the ticker once
-   * where that reads it twice (once for the latency, once for the window), so timing a call this
-   * way costs one clock read less. Lock-free, allocation-free and never throws; clamping as in
+   * returns it: {@code record(ticker().read() - startTick)} in one call, which also rotates the
+   * window if the reading shows a slice has ended. Lock-free, allocation-free and never throws;
+   * clamping as in
    * {@link #record(long)}.
    *
    * @param startTick a reading of {@link #ticker()} taken when the timed work began

@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.State;
  * LatencyRecorder at most 1x Micrometer.
  *
  * <p>The {@code timed*} pair measures what a caller pays to time one (empty) call, clock reads
- * included: {@link LatencyRecorder#recordSince} reads the clock once at the end for both the
- * latency and the window, where {@code record(end - start)} needs a second read for the window.
+ * included: {@code start = nanoTime(); recordSince(start)} against Micrometer's usual
+ * {@code record(nanoTime() - start)}. Both read the clock twice.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,7 +45,7 @@ public class LatencyRecordBenchmark {
     latencyNanos = 1_234_567;
   }
 
-  /** hotpath: clock check for the window, clamping, HdrHistogram Recorder. */
+  /** hotpath: range check and HdrHistogram Recorder; the window is rotated on a schedule. */
   @Benchmark
   public void latencyRecorder() {
     latencyRecorder.record(latencyNanos);

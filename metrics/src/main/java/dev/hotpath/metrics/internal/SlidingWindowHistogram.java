@@ -12,10 +12,21 @@ import org.HdrHistogram.Recorder;
 /**
  * A latency histogram over a sliding window of time slices, plus an all-time histogram.
  *
- * <p>Writers record into one HdrHistogram {@link Recorder} without locks. Whenever a writer or a
- * reader notices that the current slice has ended, it moves the recorder's values into that slice
- * and steps the ring forward, clearing the slices that fell out of the window. Nothing runs in the
- * background: an idle histogram costs no CPU, and time comes only from the {@link Ticker}.
+ * <p>Writers record into one HdrHistogram {@link Recorder} without locks. When a slice ends, the
+ * recorder's values move into that slice and the ring steps forward, clearing the slices that fell
+ * out of the window. Who notices the end depends on the ticker:
+ *
+ * <ul>
+ *   <li>On {@link Ticker#system()}, a task on the JDK's shared delay scheduler rotates at each
+ *       slice end ({@code SliceRotation}), so {@link #record} does not read the clock at all: it is
+ *       the recorder write and a range check. This is the use HdrHistogram's {@code Recorder} is
+ *       made for, a writer path free of time and an interval reader.
+ *   <li>On any other ticker (a test's hand-driven one, say) no scheduler knows its time, so each
+ *       {@link #record} reads the ticker and rotates when it sees the slice has ended.
+ * </ul>
+ *
+ * <p>Either way, every read and every {@link #recordSince} (which reads the ticker anyway) also
+ * rotates when it sees an ended slice, so a late scheduler only blurs the slice edge.
  *
  * <p>Slices and the all-time histogram are {@link PackedHistogram}s, so an unused slice costs
  * almost no memory; only the recorder's two active arrays are allocated in full.
@@ -31,7 +42,10 @@ public final class SlidingWindowHistogram {
   private final LongAdder clamped = new LongAdder();
   private final LongAdder negatives = new LongAdder();
 
-  /** Ticker reading at which the current slice ends; read by every {@link #record}. */
+  /** Whether writers check the slice end themselves: no scheduler rotates this histogram. */
+  private final boolean rotateOnRecord;
+
+  /** Ticker reading at which the current slice ends. */
   private volatile long sliceEnd;
 
   /** Held to move values out of the recorder; writers only ever try it, never wait for it. */
@@ -63,6 +77,10 @@ public final class SlidingWindowHistogram {
     }
     this.allTime = newPackedHistogram();
     this.sliceEnd = ticker.read() + sliceNanos;
+    this.rotateOnRecord = ticker != Ticker.system();
+    if (!rotateOnRecord) {
+      SliceRotation.start(this);
+    }
   }
 
   /**
@@ -72,7 +90,9 @@ public final class SlidingWindowHistogram {
    * @param nanos the latency in nanoseconds
    */
   public void record(long nanos) {
-    rotateIfEnded(ticker.read());
+    if (rotateOnRecord) {
+      rotateIfEnded(ticker.read());
+    }
     recordValue(nanos);
   }
 
@@ -107,6 +127,16 @@ public final class SlidingWindowHistogram {
       negatives.increment();
     }
     recorder.recordValue(value);
+  }
+
+  /** Called by {@code SliceRotation} at (or after) a slice end. */
+  void rotateOnSchedule() {
+    tryRotate();
+  }
+
+  /** How long until the current slice ends, by the ticker; zero or negative once it has. */
+  long nanosToSliceEnd() {
+    return sliceEnd - ticker.read();
   }
 
   private void tryRotate() {
@@ -201,8 +231,10 @@ public final class SlidingWindowHistogram {
    */
   private void collect() {
     Histogram interval = recorder.getIntervalHistogram(spare);
-    slices[current].add(interval);
-    allTime.add(interval);
+    if (interval.getTotalCount() > 0) {
+      slices[current].add(interval);
+      allTime.add(interval);
+    }
     spare = interval;
 
     long overdue = ticker.read() - sliceEnd;
