@@ -27,6 +27,8 @@ public class InstrumentedPreparedStatement extends InstrumentedStatement impleme
     return shape;
   }
 
+  // Primitive setters test parameters != null before calling this, so that with value logging off
+  // (the default) they box nothing and allocate nothing.
   private void parameter(int index, Object value) {
     if (parameters == null || index < 1 || index > 10_000) {
       return;
@@ -196,13 +198,17 @@ public class InstrumentedPreparedStatement extends InstrumentedStatement impleme
 
   @Override
   public void setBoolean(int parameterIndex, boolean x) throws SQLException {
-    parameter(parameterIndex, x);
+    if (parameters != null) {
+      parameter(parameterIndex, x);
+    }
     prepared.setBoolean(parameterIndex, x);
   }
 
   @Override
   public void setByte(int parameterIndex, byte x) throws SQLException {
-    parameter(parameterIndex, x);
+    if (parameters != null) {
+      parameter(parameterIndex, x);
+    }
     prepared.setByte(parameterIndex, x);
   }
 
@@ -262,25 +268,33 @@ public class InstrumentedPreparedStatement extends InstrumentedStatement impleme
 
   @Override
   public void setDouble(int parameterIndex, double x) throws SQLException {
-    parameter(parameterIndex, x);
+    if (parameters != null) {
+      parameter(parameterIndex, x);
+    }
     prepared.setDouble(parameterIndex, x);
   }
 
   @Override
   public void setFloat(int parameterIndex, float x) throws SQLException {
-    parameter(parameterIndex, x);
+    if (parameters != null) {
+      parameter(parameterIndex, x);
+    }
     prepared.setFloat(parameterIndex, x);
   }
 
   @Override
   public void setInt(int parameterIndex, int x) throws SQLException {
-    parameter(parameterIndex, x);
+    if (parameters != null) {
+      parameter(parameterIndex, x);
+    }
     prepared.setInt(parameterIndex, x);
   }
 
   @Override
   public void setLong(int parameterIndex, long x) throws SQLException {
-    parameter(parameterIndex, x);
+    if (parameters != null) {
+      parameter(parameterIndex, x);
+    }
     prepared.setLong(parameterIndex, x);
   }
 
@@ -382,7 +396,9 @@ public class InstrumentedPreparedStatement extends InstrumentedStatement impleme
 
   @Override
   public void setShort(int parameterIndex, short x) throws SQLException {
-    parameter(parameterIndex, x);
+    if (parameters != null) {
+      parameter(parameterIndex, x);
+    }
     prepared.setShort(parameterIndex, x);
   }
 
