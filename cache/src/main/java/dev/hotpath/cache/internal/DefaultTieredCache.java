@@ -13,8 +13,6 @@ import dev.hotpath.core.SingleFlight;
 import dev.hotpath.metrics.LatencyRecorder;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,18 +29,19 @@ import java.util.function.Function;
  * locks or allocation; misses go through one {@link SingleFlight} per cache.
  */
 public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
-  private static final List<String> NO_TAGS = List.of();
+  static final List<String> NO_TAGS = List.of();
 
   private final String name;
   private final Cache<K, Entry<V>> l1;
-  private final VersionTable versions;
   private final Lifetimes lifetimes;
-  private final CacheCounters counters = new CacheCounters();
   private final SingleFlight<K, V> flights = new SingleFlight<>();
   private final LatencyRecorder loadLatency;
   private final Executor executor;
   private final Function<? super K, String> keyEncoder;
-  private final L2Client<V> l2;
+  // Package-private, like the helpers it calls: a BulkLoad (getAll) works on them too.
+  final VersionTable versions;
+  final CacheCounters counters = new CacheCounters();
+  final L2Client<V> l2;
 
   /**
    * Builds the cache from validated settings; with Redis, subscribes to its invalidations.
@@ -217,13 +216,13 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
     return value;
   }
 
-  private void recordLoad(long nanos, ServerTiming timing) {
+  void recordLoad(long nanos, ServerTiming timing) {
     loadLatency.record(nanos);
     RequestTiming.load(timing, nanos);
   }
 
   /** Caches a loaded value unless an invalidation overtook its load (invariant 2). */
-  private void store(K key, String keyString, V value, int[] slots, long[] captured) {
+  void store(K key, String keyString, V value, int[] slots, long[] captured) {
     if (value == null && !lifetimes.cachesNegatives()) {
       return;
     }
@@ -237,7 +236,7 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
    * Puts first and checks after, so an invalidation racing with the put either sees the entry
    * (and removes it) or raised the version the check then sees.
    */
-  private boolean install(K key, Entry<V> entry) {
+  boolean install(K key, Entry<V> entry) {
     l1.put(key, entry);
     if (entry.isCurrent(versions)) {
       return true;
@@ -246,7 +245,8 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
     return false;
   }
 
-  private Entry<V> currentEntry(K key) {
+  /** The current, fresh memory entry of {@code key}, or null (a stale one counts as missing). */
+  Entry<V> currentEntry(K key) {
     Entry<V> entry = l1.getIfPresent(key);
     if (entry == null || !entry.isCurrent(versions)) {
       return null;
@@ -318,87 +318,7 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
   public Map<K, V> getAll(Collection<? extends K> keys, BulkLoader<? super K, ? extends V> loader) {
     Objects.requireNonNull(keys, "keys must not be null");
     Objects.requireNonNull(loader, "loader must not be null");
-    Map<K, V> found = new LinkedHashMap<>();
-    Map<String, K> missing = new LinkedHashMap<>();
-    ServerTiming timing = RequestTiming.current();
-    for (K key : keys) {
-      Objects.requireNonNull(key, "keys must not contain null");
-      Entry<V> entry = currentEntry(key);
-      if (entry != null) {
-        counters.l1Hits.increment();
-        RequestTiming.hit(timing, 0);
-        if (entry.value != null) {
-          found.put(key, entry.value);
-        }
-      } else {
-        counters.l1Misses.increment();
-        missing.put(keyString(key), key);
-      }
-    }
-    if (missing.isEmpty()) {
-      return found;
-    }
-    Map<K, int[]> slots = new HashMap<>();
-    Map<K, long[]> captured = new HashMap<>();
-    missing.forEach(
-        (keyString, key) -> {
-          int[] keySlots = TagRules.slotsOf(versions, keyString, NO_TAGS);
-          slots.put(key, keySlots);
-          captured.put(key, versions.capture(keySlots));
-        });
-    if (l2 != null) {
-      long redisStart = System.nanoTime();
-      Map<String, Entry<V>> remotes = l2.readAll(missing.keySet());
-      long redisNanos = System.nanoTime() - redisStart;
-      for (Map.Entry<String, Entry<V>> remote : remotes.entrySet()) {
-        K key = missing.remove(remote.getKey());
-        install(key, remote.getValue());
-        if (remote.getValue().value != null) {
-          found.put(key, remote.getValue().value);
-        }
-        // One round trip served them all: its time goes to the first hit, the others add none.
-        RequestTiming.hit(timing, redisNanos);
-        redisNanos = 0;
-      }
-    }
-    if (!missing.isEmpty()) {
-      loadAll(missing, slots, captured, loader, found, timing);
-    }
-    return found;
-  }
-
-  private void loadAll(
-      Map<String, K> missing,
-      Map<K, int[]> slots,
-      Map<K, long[]> captured,
-      BulkLoader<? super K, ? extends V> loader,
-      Map<K, V> found,
-      ServerTiming timing) {
-    Map<K, V> loaded = new HashMap<>();
-    long start = System.nanoTime();
-    try {
-      Map<? super K, ? extends V> result = loader.loadAll(java.util.Set.copyOf(missing.values()));
-      for (K key : missing.values()) {
-        loaded.put(key, result == null ? null : result.get(key));
-      }
-    } catch (RuntimeException | Error e) {
-      counters.loadFailures.increment();
-      throw e;
-    } catch (Exception e) {
-      counters.loadFailures.increment();
-      throw new CacheLoadException("bulk load of " + missing.size() + " keys in cache " + name + " failed", e);
-    } finally {
-      recordLoad(System.nanoTime() - start, timing);
-    }
-    counters.loads.increment();
-    missing.forEach(
-        (keyString, key) -> {
-          V value = loaded.get(key);
-          store(key, keyString, value, slots.get(key), captured.get(key));
-          if (value != null) {
-            found.put(key, value);
-          }
-        });
+    return new BulkLoad<>(this, loader).run(keys);
   }
 
   @Override
@@ -436,7 +356,7 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
     }
   }
 
-  private String keyString(K key) {
+  String keyString(K key) {
     return Objects.requireNonNull(keyEncoder.apply(key), "keyEncoder returned null for a key");
   }
 

@@ -31,7 +31,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Thread)
 public class L1HitBenchmark {
-  private static final int KEYS = 1024;
+  /** How many keys each cache holds (a power of two); each benchmark reads them in turn. */
+  static final int KEYS = 1024;
+  /** The size bound of every cache, well above {@link #KEYS}: nothing is evicted. */
+  static final int MAXIMUM_SIZE = 10_000;
+  /** The expire-after-write of every cache with a ttl, far beyond a run. */
+  static final Duration TTL = Duration.ofHours(1);
   private static final CacheLoader<Object, String> NEVER =
       key -> {
         throw new IllegalStateException("a hit benchmark must not load");
@@ -45,22 +50,33 @@ public class L1HitBenchmark {
   private TieredCache<String, String> tieredSwr;
   private int next;
 
+  /** The {@code i}-th key. */
+  static String key(int i) {
+    return "photo:" + i;
+  }
+
+  /** The value of the {@code i}-th key. */
+  static String value(int i) {
+    return "value " + i;
+  }
+
+  /** Builds the caches and puts every key into each. */
   @Setup
   public void fill() {
-    caffeinePlain = Caffeine.newBuilder().maximumSize(10_000).build();
-    caffeineTtl = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofHours(1)).build();
-    caffeineVariable = Caffeine.newBuilder().maximumSize(10_000).expireAfter(
-        com.github.benmanes.caffeine.cache.Expiry.<String, String>creating((k, v) -> Duration.ofHours(1))).build();
-    tieredTtl = TieredCache.<String, String>builder("l1-ttl").maximumSize(10_000).ttl(Duration.ofHours(1)).build();
+    caffeinePlain = Caffeine.newBuilder().maximumSize(MAXIMUM_SIZE).build();
+    caffeineTtl = Caffeine.newBuilder().maximumSize(MAXIMUM_SIZE).expireAfterWrite(TTL).build();
+    caffeineVariable = Caffeine.newBuilder().maximumSize(MAXIMUM_SIZE).expireAfter(
+        com.github.benmanes.caffeine.cache.Expiry.<String, String>creating((k, v) -> TTL)).build();
+    tieredTtl = TieredCache.<String, String>builder("l1-ttl").maximumSize(MAXIMUM_SIZE).ttl(TTL).build();
     tieredSwr =
         TieredCache.<String, String>builder("l1-swr")
-            .maximumSize(10_000)
-            .ttl(Duration.ofHours(1))
+            .maximumSize(MAXIMUM_SIZE)
+            .ttl(TTL)
             .staleWhileRevalidate(Duration.ofMinutes(5))
             .build();
     for (int i = 0; i < KEYS; i++) {
-      keys[i] = "photo:" + i;
-      String value = "value " + i;
+      keys[i] = key(i);
+      String value = value(i);
       caffeinePlain.put(keys[i], value);
       caffeineTtl.put(keys[i], value);
       caffeineVariable.put(keys[i], value);
