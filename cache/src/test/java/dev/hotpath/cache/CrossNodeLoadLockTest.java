@@ -47,10 +47,7 @@ class CrossNodeLoadLockTest {
     pool.shutdownNow();
     tierA.close();
     tierB.close();
-    var keys = rawConnection.sync().keys(prefix + ":*");
-    if (!keys.isEmpty()) {
-      rawConnection.sync().del(keys.toArray(String[]::new));
-    }
+    PrefixCleanup.deleteKeys(rawConnection.sync(), prefix);
     rawConnection.close();
     raw.shutdown();
   }

@@ -35,6 +35,8 @@ class ReadmeUsageTest {
       photos.invalidateTag("album:7");
       assertThat(p).isEqualTo(new Photo(42, "harbour"));
       assertThat(photos.get(42L, List.of("album:7"), id -> new Photo(id, "renamed")).title()).isEqualTo("renamed");
+    } finally {
+      PrefixCleanup.deleteKeys(uri, prefix);
     }
   }
 }

@@ -65,10 +65,7 @@ class RedisTierTest {
     nodeB.close();
     tierA.close();
     tierB.close();
-    List<String> keys = rawConnection.sync().keys(prefix + ":*");
-    if (!keys.isEmpty()) {
-      rawConnection.sync().del(keys.toArray(String[]::new));
-    }
+    PrefixCleanup.deleteKeys(rawConnection.sync(), prefix);
   }
 
   private RedisTier tier() {

@@ -166,7 +166,7 @@ class ServerTimingTest extends InMemoryCacheTestBase {
       assertThat(entries).containsOnlyKeys("cache-hit");
       assertThat(entries.get("cache-hit").count()).isEqualTo(2);
       assertThat(entries.get("cache-hit").duration()).isPositive();
-      connection.sync().del(connection.sync().keys(prefix + ":*").toArray(String[]::new));
+      PrefixCleanup.deleteKeys(connection.sync(), prefix);
     } finally {
       raw.shutdown();
     }
