@@ -26,8 +26,10 @@ final class BulkLoad<K, V> {
   private final Map<K, V> found = new LinkedHashMap<>();
   /** The misses by key string, in the caller's order; Redis hits leave it. */
   private final Map<String, K> missing = new LinkedHashMap<>();
-  private final Map<K, int[]> slots = new HashMap<>();
-  private final Map<K, long[]> captured = new HashMap<>();
+  /** Each miss's slots and their versions, captured before Redis is read or the loader runs. */
+  private final Map<K, Captured> captured = new HashMap<>();
+
+  private record Captured(int[] slots, long[] versions) {}
 
   BulkLoad(DefaultTieredCache<K, V> cache, BulkLoader<? super K, ? extends V> loader) {
     this.cache = cache;
@@ -42,9 +44,8 @@ final class BulkLoad<K, V> {
     }
     missing.forEach(
         (keyString, key) -> {
-          int[] keySlots = TagRules.slotsOf(cache.versions, keyString, DefaultTieredCache.NO_TAGS);
-          slots.put(key, keySlots);
-          captured.put(key, cache.versions.capture(keySlots));
+          int[] slots = TagRules.slotsOf(cache.versions, keyString, DefaultTieredCache.NO_TAGS);
+          captured.put(key, new Captured(slots, cache.versions.capture(slots)));
         });
     if (cache.l2 != null) {
       readRedis();
@@ -107,7 +108,8 @@ final class BulkLoad<K, V> {
     missing.forEach(
         (keyString, key) -> {
           V value = loaded.get(key);
-          cache.store(key, keyString, value, slots.get(key), captured.get(key));
+          Captured before = captured.get(key);
+          cache.store(key, keyString, value, before.slots(), before.versions());
           serve(key, value);
         });
   }
