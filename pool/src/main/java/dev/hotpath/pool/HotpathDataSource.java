@@ -63,7 +63,7 @@ public final class HotpathDataSource implements DataSource, Closeable {
     this.acquireLatency = metrics.recorder(prefix + ".acquire");
     this.instrumentation = new QueryInstrumentation(builder.name, builder.maxFingerprints,
         fingerprint -> metrics.recorder(prefix + " " + fingerprint.text()),
-        List.copyOf(builder.listeners), builder.slowQueryThreshold,
+        metrics.recorder(LatencyRegistry.OVERFLOW_NAME), List.copyOf(builder.listeners), builder.slowQueryThreshold,
         builder.nPlusOnePolicy, builder.nPlusOneThreshold, builder.logParameterValues,
         ScopeResolvers.unitOfWorkOrThread());
   }
@@ -98,6 +98,19 @@ public final class HotpathDataSource implements DataSource, Closeable {
    */
   public LatencyRegistry metrics() {
     return metrics;
+  }
+
+  /**
+   * Returns how many faults inside this data source's own instrumentation were contained instead
+   * of failing a statement (invariant 9): a statement that could not be fingerprinted or given a
+   * recorder, a listener that threw, a failure in the bookkeeping around an execute call. Each
+   * kind of fault is logged once (logger {@code dev.hotpath.pool.internal.QueryInstrumentation},
+   * WARN, without SQL or values); the statements themselves ran as on the raw driver.
+   *
+   * @return the number of contained faults since the data source was built
+   */
+  public long instrumentationFailures() {
+    return instrumentation.failures();
   }
 
   /**

@@ -13,6 +13,7 @@ import dev.hotpath.pool.SqlFingerprint;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,11 @@ import org.slf4j.LoggerFactory;
  * as N+1 under {@link NPlusOnePolicy#LOG}), and allocates an event only when there are listeners
  * or the statement is slow. Parameter values reach the slow-query log only when
  * {@code logParameterValues} was enabled (invariant 5).
+ *
+ * <p>Nothing here fails or alters a statement (invariant 9): a fault in fingerprinting, in finding
+ * a recorder, in a listener or in the bookkeeping around a call is caught, counted in
+ * {@link #failures()} and logged once per kind (once per listener), and the statement runs as it
+ * would on the raw driver. The one deliberate exception is {@link NPlusOnePolicy#THROW}.
  */
 public final class QueryInstrumentation {
 
@@ -45,6 +51,24 @@ public final class QueryInstrumentation {
   private final int nPlusOneThreshold;
   private final boolean logParameterValues;
   private final ScopeResolver scopes;
+  private final StatementShape unknownShape;
+  private final LatencyRecorder fallbackLatency;
+  private final LongAdder failures = new LongAdder();
+  private final AtomicBoolean[] faultLogged = new AtomicBoolean[Fault.values().length];
+
+  /** Where inside the instrumentation a fault happened, for its one log line. */
+  private enum Fault {
+    FINGERPRINT("fingerprinting a statement"),
+    RECORDER("finding a statement's recorder"),
+    BEFORE("preparing to run a statement"),
+    AFTER("recording a statement that ran");
+
+    final String doing;
+
+    Fault(String doing) {
+      this.doing = doing;
+    }
+  }
 
   /** Where N+1 counts live for the statement running now: a unit of work or a thread scope. */
   public interface ScopeResolver {
@@ -67,6 +91,7 @@ public final class QueryInstrumentation {
    * @param name the data source's name
    * @param maxShapes the most SQL strings whose shape is remembered
    * @param latencyFor where each fingerprint's latency goes
+   * @param fallbackLatency where latency goes when {@code latencyFor} fails
    * @param listeners the listeners, in call order
    * @param slowThreshold statements at least this slow are logged
    * @param nPlusOnePolicy what to do on N+1
@@ -75,14 +100,17 @@ public final class QueryInstrumentation {
    * @param scopes finds the scope of the running statement
    */
   public QueryInstrumentation(String name, int maxShapes,
-      Function<SqlFingerprint, LatencyRecorder> latencyFor, List<QueryListener> listeners,
-      Duration slowThreshold, NPlusOnePolicy nPlusOnePolicy, int nPlusOneThreshold,
-      boolean logParameterValues, ScopeResolver scopes) {
+      Function<SqlFingerprint, LatencyRecorder> latencyFor, LatencyRecorder fallbackLatency,
+      List<QueryListener> listeners, Duration slowThreshold, NPlusOnePolicy nPlusOnePolicy,
+      int nPlusOneThreshold, boolean logParameterValues, ScopeResolver scopes) {
     this.name = name;
-    this.shapes = new BoundedSqlCache<>(maxShapes, MAX_KEY_LENGTH, sql -> {
-      SqlFingerprint fingerprint = SqlFingerprint.of(sql);
-      return new StatementShape(fingerprint, latencyFor.apply(fingerprint));
-    });
+    for (int i = 0; i < faultLogged.length; i++) {
+      faultLogged[i] = new AtomicBoolean();
+    }
+    this.fallbackLatency = fallbackLatency;
+    // The shape of a statement that could not be fingerprinted: kind OTHER, so never an N+1.
+    this.unknownShape = new StatementShape(SqlFingerprint.of(""), fallbackLatency);
+    this.shapes = new BoundedSqlCache<>(maxShapes, MAX_KEY_LENGTH, sql -> computeShape(sql, latencyFor));
     this.listeners = listeners.toArray(new QueryListener[0]);
     this.listenerFailureLogged = new AtomicBoolean[this.listeners.length];
     for (int i = 0; i < this.listeners.length; i++) {
@@ -112,7 +140,51 @@ public final class QueryInstrumentation {
    * @return the shape
    */
   public StatementShape shape(String sql) {
-    return shapes.get(sql == null ? "" : sql);
+    try {
+      return shapes.get(sql == null ? "" : sql);
+    } catch (RuntimeException e) {
+      failed(Fault.FINGERPRINT, e);
+      return unknownShape;
+    }
+  }
+
+  private StatementShape computeShape(String sql,
+      Function<SqlFingerprint, LatencyRecorder> latencyFor) {
+    SqlFingerprint fingerprint;
+    try {
+      fingerprint = SqlFingerprint.of(sql);
+    } catch (RuntimeException e) {
+      failed(Fault.FINGERPRINT, e);
+      return unknownShape;
+    }
+    LatencyRecorder latency;
+    try {
+      latency = latencyFor.apply(fingerprint);
+    } catch (RuntimeException e) {
+      failed(Fault.RECORDER, e);
+      latency = fallbackLatency;
+    }
+    return new StatementShape(fingerprint, latency);
+  }
+
+  /**
+   * Returns how many faults inside this instrumentation were caught instead of failing a
+   * statement: fingerprinting, recorder lookups, listeners, bookkeeping.
+   *
+   * @return the number of faults since creation
+   */
+  public long failures() {
+    return failures.sum();
+  }
+
+  private void failed(Fault fault, RuntimeException e) {
+    failures.increment();
+    if (faultLogged[fault.ordinal()].compareAndSet(false, true)) {
+      // The exception's class only: a message may quote the SQL, and with it values (invariant 5).
+      LOG.warn("{} on {} failed with {}; the statement ran uninstrumented where needed; "
+          + "further failures of this kind are counted, not logged", fault.doing, name,
+          e.getClass().getName());
+    }
   }
 
   /**
@@ -136,6 +208,18 @@ public final class QueryInstrumentation {
    *     first repetition over the threshold
    */
   public long begin(StatementShape shape, InstrumentedStatement statement) {
+    try {
+      prepare(shape, statement);
+    } catch (NPlusOneDetectedException refused) {
+      throw refused;
+    } catch (RuntimeException e) {
+      failed(Fault.BEFORE, e);
+      statement.requestTiming = null;
+    }
+    return shape.latency().ticker().read();
+  }
+
+  private void prepare(StatementShape shape, InstrumentedStatement statement) {
     ScopeFrame frame = ScopeFrame.current();
     if (frame != null) {
       frame.count(shape.fingerprint());
@@ -147,7 +231,6 @@ public final class QueryInstrumentation {
     }
     // Set after detection: a statement refused as N+1 never runs and is not timed.
     statement.requestTiming = root == null ? null : root.attachment(ServerTiming.KEY).orElse(null);
-    return shape.latency().ticker().read();
   }
 
   private void detect(SqlFingerprint fingerprint, UnitOfWork root, ScopeFrame frame) {
@@ -188,6 +271,15 @@ public final class QueryInstrumentation {
    */
   public void end(StatementShape shape, long startNanos, long rows, long acquireNanos,
       Throwable failure, InstrumentedStatement statement) {
+    try {
+      record(shape, startNanos, rows, acquireNanos, failure, statement);
+    } catch (RuntimeException e) {
+      failed(Fault.AFTER, e);
+    }
+  }
+
+  private void record(StatementShape shape, long startNanos, long rows, long acquireNanos,
+      Throwable failure, InstrumentedStatement statement) {
     long elapsed = shape.latency().recordSince(startNanos);
     ServerTiming requestTiming = statement.requestTiming;
     if (requestTiming != null) {
@@ -221,6 +313,7 @@ public final class QueryInstrumentation {
   }
 
   private void listenerFailed(int index, RuntimeException e) {
+    failures.increment();
     if (listenerFailureLogged[index].compareAndSet(false, true)) {
       LOG.warn("query listener {} on {} threw; further failures of it are not logged",
           listeners[index], name, e);

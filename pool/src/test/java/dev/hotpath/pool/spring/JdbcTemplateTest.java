@@ -1,0 +1,110 @@
+package dev.hotpath.pool.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariConfig;
+import dev.hotpath.pool.HotpathDataSource;
+import dev.hotpath.pool.NPlusOnePolicy;
+import dev.hotpath.pool.NPlusOneReport;
+import dev.hotpath.pool.QueryEvent;
+import dev.hotpath.pool.QueryListener;
+import dev.hotpath.pool.QueryScope;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Spring's {@link JdbcTemplate} and transaction manager on {@link HotpathDataSource} (H2). */
+class JdbcTemplateTest {
+
+  private final List<QueryEvent> events = new CopyOnWriteArrayList<>();
+  private final List<NPlusOneReport> reports = new CopyOnWriteArrayList<>();
+  private HotpathDataSource dataSource;
+  private JdbcTemplate jdbc;
+
+  @BeforeEach
+  void start() {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl("jdbc:h2:mem:spring" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    config.setMaximumPoolSize(4);
+    dataSource = HotpathDataSource.builder().name("spring").hikari(config)
+        .nPlusOne(NPlusOnePolicy.LOG, 3)
+        .listener(new QueryListener() {
+          @Override
+          public void onQuery(QueryEvent event) {
+            events.add(event);
+          }
+
+          @Override
+          public void onNPlusOne(NPlusOneReport report) {
+            reports.add(report);
+          }
+        })
+        .build();
+    jdbc = new JdbcTemplate(dataSource);
+    jdbc.execute("CREATE TABLE item (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(50) UNIQUE,"
+        + " owner_id INT)");
+  }
+
+  @AfterEach
+  void stop() {
+    dataSource.close();
+  }
+
+  @Test
+  void queriesUpdatesBatchesAndGeneratedKeysWork() {
+    KeyHolder keys = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      PreparedStatement ps = connection.prepareStatement(
+          "INSERT INTO item (name, owner_id) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS);
+      ps.setString(1, "first");
+      ps.setInt(2, 1);
+      return ps;
+    }, keys);
+    assertThat(keys.getKey()).isNotNull();
+
+    int[][] counts = jdbc.batchUpdate("INSERT INTO item (name, owner_id) VALUES (?, ?)",
+        List.of("b", "c", "d"), 2, (ps, name) -> {
+          ps.setString(1, name);
+          ps.setInt(2, 2);
+        });
+    assertThat(counts).hasNumberOfRows(2);
+    assertThat(jdbc.queryForList("SELECT name FROM item WHERE owner_id = ? ORDER BY name",
+        String.class, 2)).containsExactly("b", "c", "d");
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM item", Long.class)).isEqualTo(4);
+    // Spring translates the driver's exception exactly as without the wrapper.
+    assertThatThrownBy(() -> jdbc.update("INSERT INTO item (name) VALUES ('first')"))
+        .isInstanceOf(DuplicateKeyException.class);
+    assertThat(dataSource.instrumentationFailures()).isZero();
+  }
+
+  @Test
+  void transactionTemplateRollsBackThroughTheWrapper() {
+    TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+      jdbc.update("INSERT INTO item (name, owner_id) VALUES (?, ?)", "gone", 9);
+      throw new IllegalStateException("roll back");
+    })).isInstanceOf(IllegalStateException.class);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM item", Long.class)).isZero();
+  }
+
+  @Test
+  void longStatementsRunAsOnTheRawDriver() {
+    String columns = String.join(", ", java.util.Collections.nCopies(40, "name"));
+    String sql = "SELECT " + columns + " FROM item WHERE owner_id = ?";
+    assertThat(sql.length()).isGreaterThan(250);
+    jdbc.update("INSERT INTO item (name, owner_id) VALUES ('x', 5)");
+    assertThat(jdbc.queryForList(sql, 5)).hasSize(1);
+  }
+}
