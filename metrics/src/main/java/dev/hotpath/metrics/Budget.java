@@ -2,7 +2,7 @@ package dev.hotpath.metrics;
 
 import dev.hotpath.metrics.internal.BudgetText;
 import dev.hotpath.metrics.internal.DurationText;
-import dev.hotpath.metrics.internal.MetricNames;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,7 +50,7 @@ public final class Budget {
       Duration limit = DurationText.parse(parts.limit(), "budget limit");
       Duration window =
           parts.window() == null ? null : DurationText.parse(parts.window(), "budget window");
-      String name = parts.name().isEmpty() ? null : MetricNames.requireValid(parts.name());
+      String name = parts.name().isEmpty() ? null : TagValues.requireValid("name", parts.name());
       return new Budget(name, Statistic.fromLabel(parts.statistic()), limit, window);
     } catch (IllegalArgumentException broken) {
       throw new IllegalArgumentException(
@@ -70,7 +70,7 @@ public final class Budget {
    *     {@code limit} is not positive
    */
   public static Budget of(String name, Statistic statistic, Duration limit) {
-    return new Budget(MetricNames.requireValid(name), requireStatistic(statistic),
+    return new Budget(TagValues.requireValid("name", name), requireStatistic(statistic),
         requirePositive(limit, "budget limit"), null);
   }
 

@@ -1,11 +1,11 @@
 package dev.hotpath.metrics;
 
-import dev.hotpath.metrics.internal.MetricNames;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,37 +14,57 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 
 /**
- * Named {@link LatencyRecorder}s with a hard cap on how many names exist, so that route, query or
- * cache names taken from traffic can never exhaust memory.
+ * {@link LatencyRecorder}s by {@link MetricId} (a name plus tags), with a hard cap on how many
+ * series each name has, so that fingerprints, routes or cache names taken from traffic can never
+ * exhaust memory (invariant 7).
  *
- * <p>The first {@link #maxNames()} distinct names each get a recorder of their own. Once the cap is
- * reached, every further new name shares the recorder named {@value #OVERFLOW_NAME}, and each such
- * refusal is counted in {@link #refusedNames()}. Names never expire.
+ * <p>The first {@link #maxSeriesPerName()} distinct ids of a name each get a recorder of their
+ * own. Once a name has that many, every further new id of it shares the name's overflow series
+ * ({@link MetricId#overflow()}: the same keys, every value {@value MetricId#OVERFLOW_VALUE}), and
+ * each such refusal is counted in {@link #refusedNames()}. Series never expire. Names come from
+ * code (they are lower-case dotted words, see {@link MetricId}); values taken from traffic are
+ * tags, never part of a name.
  *
- * <p>A name is 1 to 200 characters, not blank, without control characters. Looking up an
- * existing name is lock-free; creating a recorder for a new name briefly locks that name's slot.
- * All methods are thread-safe.
+ * <p><b>Flat names.</b> The methods that take a {@code String} ({@link #recorder(String)},
+ * {@link #record(String, long)}, {@link #find(String)}) are the series
+ * {@code hotpath.latency{name=<flat name>}} of {@value #FLAT_METRIC}: a flat name is a tag value
+ * ({@link TagValues}' rule), and the shared {@value #OVERFLOW_NAME} recorder is that metric's
+ * overflow series. They are kept for callers written before metric ids; new code should use ids.
+ *
+ * <p>Looking up an existing series is lock-free; creating one briefly locks that id's slot. All
+ * methods are thread-safe.
  */
 public final class LatencyRegistry {
-  /** The name of the recorder shared by every name refused for the cap or for being invalid. */
-  public static final String OVERFLOW_NAME = "other";
+  /** The flat name of the recorder shared by every flat name refused for the cap or for being invalid. */
+  public static final String OVERFLOW_NAME = MetricId.OVERFLOW_VALUE;
 
-  private final int maxNames;
+  /** The metric whose {@code name} tag holds the flat names of the {@code String} methods. */
+  public static final String FLAT_METRIC = "hotpath.latency";
+
+  /** The tag that holds a flat name. */
+  public static final String FLAT_TAG = "name";
+
+  private static final MetricId FLAT_OVERFLOW = MetricId.of(FLAT_METRIC, FLAT_TAG, OVERFLOW_NAME);
+
+  private final int maxSeriesPerName;
   private final LatencyRecorder.Builder template;
-  private final ConcurrentHashMap<String, LatencyRecorder> recorders = new ConcurrentHashMap<>();
-  private final AtomicInteger admitted = new AtomicInteger();
+  private final ConcurrentHashMap<MetricId, LatencyRecorder> series = new ConcurrentHashMap<>();
+  // Flat names resolve through their own index so that record(String, long) stays one lookup
+  // without building an id.
+  private final ConcurrentHashMap<String, LatencyRecorder> flat = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, AtomicInteger> admittedPerName = new ConcurrentHashMap<>();
   private final LongAdder refused = new LongAdder();
-  private final CopyOnWriteArrayList<BiConsumer<? super String, ? super LatencyRecorder>>
-      newRecorderListeners = new CopyOnWriteArrayList<>();
+  private final CopyOnWriteArrayList<BiConsumer<? super MetricId, ? super LatencyRecorder>>
+      newSeriesListeners = new CopyOnWriteArrayList<>();
 
   private LatencyRegistry(Builder builder) {
-    this.maxNames = builder.maxNames;
+    this.maxSeriesPerName = builder.maxSeriesPerName;
     this.template = builder.template.copy();
   }
 
   /**
-   * Creates a registry of at most 1000 names whose recorders use {@link LatencyRecorder#create()}'s
-   * defaults.
+   * Creates a registry of at most 1000 series per name whose recorders use
+   * {@link LatencyRecorder#create()}'s defaults.
    *
    * @return a new, empty registry
    */
@@ -62,90 +82,167 @@ public final class LatencyRegistry {
   }
 
   /**
-   * Returns the recorder of a name, creating it if the cap allows; otherwise the shared
-   * {@value #OVERFLOW_NAME} recorder. Asking for {@value #OVERFLOW_NAME} itself returns the shared
-   * recorder without using up a name.
+   * Returns the recorder of a series, creating it if its name's cap allows; otherwise the name's
+   * overflow series. Never fails for a valid id: ids are checked when they are made.
    *
-   * @param name the name, such as {@code "GET /api/photos"}
-   * @return the name's recorder, or the overflow recorder when the cap is reached
-   * @throws NullPointerException if {@code name} is null
-   * @throws IllegalArgumentException if {@code name} is blank, longer than 200 characters or
-   *     contains control characters
+   * @param id the series, such as {@code hotpath.pool.statement{fingerprint=..., pool=main}}
+   * @return the series' recorder, or its name's overflow recorder when the cap is reached
+   * @throws NullPointerException if {@code id} is null
    */
-  public LatencyRecorder recorder(String name) {
-    MetricNames.requireValid(name);
-    return lookup(name);
+  public LatencyRecorder recorder(MetricId id) {
+    Objects.requireNonNull(id, "id must not be null");
+    return lookup(id);
   }
 
   /**
-   * Records a latency under a name. Never throws: an invalid name (null, blank, too long, control
-   * characters) is recorded under {@value #OVERFLOW_NAME} and counted as refused, like a name over
-   * the cap.
+   * Records a latency in a series; see {@link #recorder(MetricId)}.
    *
-   * @param name the name
+   * @param id the series
+   * @param nanos the latency in nanoseconds; see {@link LatencyRecorder#record(long)}
+   * @throws NullPointerException if {@code id} is null
+   */
+  public void record(MetricId id, long nanos) {
+    recorder(id).record(nanos);
+  }
+
+  /**
+   * Returns the recorder of a series if it exists, never creating one.
+   *
+   * @param id the series
+   * @return the recorder, or empty when the series was never admitted
+   */
+  public Optional<LatencyRecorder> find(MetricId id) {
+    return id == null ? Optional.empty() : Optional.ofNullable(series.get(id));
+  }
+
+  /**
+   * Returns every series, sorted by id, including overflow series once used.
+   *
+   * @return an unmodifiable copy of the current series
+   */
+  public SortedMap<MetricId, LatencyRecorder> series() {
+    return Collections.unmodifiableSortedMap(new TreeMap<>(series));
+  }
+
+  /**
+   * Calls {@code listener} with each series created from now on, on the thread that creates it,
+   * after it is visible to lookups. Used to bind new series to other metric systems; existing
+   * series are available from {@link #series()}.
+   *
+   * @param listener called with the new id and its recorder; must not throw
+   * @throws NullPointerException if {@code listener} is null
+   */
+  public void onNewSeries(BiConsumer<? super MetricId, ? super LatencyRecorder> listener) {
+    newSeriesListeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+  }
+
+  /**
+   * Returns the recorder of a flat name, the series {@code hotpath.latency{name=<name>}},
+   * creating it if the cap allows; otherwise the shared {@value #OVERFLOW_NAME} recorder. Asking
+   * for {@value #OVERFLOW_NAME} itself returns the shared recorder without using up a series.
+   *
+   * @param name the flat name, such as {@code "GET /api/photos"}
+   * @return the name's recorder, or the overflow recorder when the cap is reached
+   * @throws NullPointerException if {@code name} is null
+   * @throws IllegalArgumentException if {@code name} breaks {@link TagValues}' rule (blank,
+   *     longer than 200 characters, control characters)
+   */
+  public LatencyRecorder recorder(String name) {
+    LatencyRecorder existing = name == null ? null : flat.get(name);
+    if (existing != null) {
+      return existing;
+    }
+    return flatLookup(TagValues.requireValid("name", name));
+  }
+
+  /**
+   * Records a latency under a flat name. Never throws: an invalid name (null, blank, too long,
+   * control characters) is recorded under {@value #OVERFLOW_NAME} and counted as refused, like a
+   * name over the cap.
+   *
+   * @param name the flat name
    * @param nanos the latency in nanoseconds; see {@link LatencyRecorder#record(long)}
    */
   public void record(String name, long nanos) {
-    LatencyRecorder existing = name == null ? null : recorders.get(name);
+    LatencyRecorder existing = name == null ? null : flat.get(name);
     if (existing != null) {
       existing.record(nanos);
-    } else if (MetricNames.problemWith(name) != null) {
+    } else if (TagValues.problemWith("name", name) != null) {
       refused.increment();
-      lookup(OVERFLOW_NAME).record(nanos);
+      lookup(FLAT_OVERFLOW).record(nanos);
     } else {
-      lookup(name).record(nanos);
+      flatLookup(name).record(nanos);
     }
   }
 
   /**
-   * Returns the recorder of a name if it exists, never creating one.
+   * Returns the recorder of a flat name if it exists, never creating one.
    *
-   * @param name the name
+   * @param name the flat name
    * @return the recorder, or empty when the name was never admitted
    */
   public Optional<LatencyRecorder> find(String name) {
-    return name == null ? Optional.empty() : Optional.ofNullable(recorders.get(name));
+    return name == null ? Optional.empty() : Optional.ofNullable(flat.get(name));
   }
 
   /**
-   * Returns the window snapshot of every name, sorted by name, including {@value #OVERFLOW_NAME}
-   * once it has been used.
+   * Returns the window snapshot of every series by display name, sorted: a flat name for the
+   * series of {@value #FLAT_METRIC} (including {@value #OVERFLOW_NAME} once used), the id's text
+   * form ({@link MetricId#toString()}) for every other series.
    *
-   * @return an unmodifiable map from name to window snapshot
+   * @return an unmodifiable map from display name to window snapshot
    */
   public Map<String, LatencySnapshot> snapshots() {
     Map<String, LatencySnapshot> snapshots = new TreeMap<>();
-    recorders.forEach((name, recorder) -> snapshots.put(name, recorder.snapshot()));
+    series.forEach((id, recorder) -> snapshots.put(displayName(id), recorder.snapshot()));
     return Collections.unmodifiableMap(snapshots);
   }
 
   /**
-   * Returns every recorder by name, sorted by name, including {@value #OVERFLOW_NAME} once it has
-   * been used.
+   * Returns every recorder by display name (see {@link #snapshots()}), sorted.
    *
    * @return an unmodifiable copy of the current recorders
    */
   public Map<String, LatencyRecorder> recorders() {
-    return Collections.unmodifiableMap(new TreeMap<>(recorders));
+    Map<String, LatencyRecorder> recorders = new TreeMap<>();
+    series.forEach((id, recorder) -> recorders.put(displayName(id), recorder));
+    return Collections.unmodifiableMap(recorders);
   }
 
   /**
-   * Calls {@code listener} with each recorder created from now on, on the thread that creates it,
-   * after it is visible to lookups. Used to bind new names to other metric systems; existing
-   * recorders are available from {@link #recorders()}.
+   * Calls {@code listener} with each series created from now on, by display name (see
+   * {@link #snapshots()}). Prefer {@link #onNewSeries}, which gives the structured id.
    *
-   * @param listener called with the new name and its recorder; must not throw
+   * @param listener called with the new display name and its recorder; must not throw
    * @throws NullPointerException if {@code listener} is null
    */
   public void onNewRecorder(BiConsumer<? super String, ? super LatencyRecorder> listener) {
-    newRecorderListeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+    Objects.requireNonNull(listener, "listener must not be null");
+    onNewSeries((id, recorder) -> listener.accept(displayName(id), recorder));
   }
 
   /**
-   * Returns how many times a name was refused a recorder of its own, because the cap was reached
-   * or the name was invalid, and was recorded under {@value #OVERFLOW_NAME} instead. Every refused
-   * lookup counts, so one name refused twice counts twice: counting distinct names would itself
-   * need memory without bound.
+   * Returns the name a series is shown under where only text fits: the flat name for a series of
+   * {@value #FLAT_METRIC}, otherwise {@link MetricId#toString()}.
+   *
+   * @param id the series
+   * @return its display name
+   */
+  public static String displayName(MetricId id) {
+    if (id.name().equals(FLAT_METRIC)) {
+      Optional<String> flatName = id.tagValue(FLAT_TAG);
+      if (flatName.isPresent() && id.tags().size() == 1) {
+        return flatName.get();
+      }
+    }
+    return id.toString();
+  }
+
+  /**
+   * Returns how many times a series was refused a recorder of its own, because its name's cap
+   * was reached or its flat name was invalid, and was recorded in the overflow series instead.
+   * Every refused lookup counts, so one id refused twice counts twice: counting distinct ids
+   * would itself need memory without bound.
    *
    * @return the number of refusals since creation
    */
@@ -154,12 +251,22 @@ public final class LatencyRegistry {
   }
 
   /**
-   * Returns the cap on names with a recorder of their own.
+   * Returns the cap on series of one name with a recorder of their own.
    *
-   * @return the maximum number of names, not counting {@value #OVERFLOW_NAME}
+   * @return the maximum number of series per name, not counting the overflow series
+   */
+  public int maxSeriesPerName() {
+    return maxSeriesPerName;
+  }
+
+  /**
+   * Returns the cap on flat names: the same as {@link #maxSeriesPerName()}, since flat names are
+   * the series of one metric.
+   *
+   * @return the maximum number of flat names, not counting {@value #OVERFLOW_NAME}
    */
   public int maxNames() {
-    return maxNames;
+    return maxSeriesPerName;
   }
 
   /**
@@ -171,37 +278,46 @@ public final class LatencyRegistry {
     return template.window();
   }
 
-  private LatencyRecorder lookup(String name) {
-    LatencyRecorder existing = recorders.get(name);
+  // Only admitted names reach the flat index (lookup puts them there when it creates them): a
+  // refused name must keep counting as refused.
+  private LatencyRecorder flatLookup(String name) {
+    return lookup(MetricId.of(FLAT_METRIC, FLAT_TAG, name));
+  }
+
+  private LatencyRecorder lookup(MetricId id) {
+    LatencyRecorder existing = series.get(id);
     if (existing != null) {
       return existing;
     }
     LatencyRecorder[] created = new LatencyRecorder[1];
-    boolean overflow = OVERFLOW_NAME.equals(name);
-    LatencyRecorder recorder =
-        recorders.computeIfAbsent(
-            name,
-            key -> {
-              if (!overflow && !admitOneMore()) {
-                return null;
-              }
-              created[0] = template.build();
-              return created[0];
-            });
+    // An overflow series, and the one untagged series a name can have, never count against the
+    // cap: there is at most one of each per name and tag keys.
+    boolean uncapped = id.isOverflow() || id.tags().isEmpty();
+    LatencyRecorder recorder = series.computeIfAbsent(id, key -> {
+      if (!uncapped && !admitOneMore(key.name())) {
+        return null;
+      }
+      created[0] = template.build();
+      return created[0];
+    });
     if (recorder == null) {
       refused.increment();
-      return lookup(OVERFLOW_NAME);
+      return lookup(id.overflow());
     }
     if (created[0] != null) {
-      newRecorderListeners.forEach(listener -> listener.accept(name, created[0]));
+      if (id.name().equals(FLAT_METRIC) && id.tags().size() == 1) {
+        id.tagValue(FLAT_TAG).ifPresent(name -> flat.putIfAbsent(name, created[0]));
+      }
+      newSeriesListeners.forEach(listener -> listener.accept(id, created[0]));
     }
     return recorder;
   }
 
-  private boolean admitOneMore() {
+  private boolean admitOneMore(String name) {
+    AtomicInteger admitted = admittedPerName.computeIfAbsent(name, key -> new AtomicInteger());
     while (true) {
       int count = admitted.get();
-      if (count >= maxNames) {
+      if (count >= maxSeriesPerName) {
         return false;
       }
       if (admitted.compareAndSet(count, count + 1)) {
@@ -212,13 +328,29 @@ public final class LatencyRegistry {
 
   /** Configures a {@link LatencyRegistry}; each setter validates its argument at once. */
   public static final class Builder {
-    private int maxNames = 1000;
+    private int maxSeriesPerName = 1000;
     private LatencyRecorder.Builder template = LatencyRecorder.builder();
 
     private Builder() {}
 
     /**
-     * Sets the cap on names with a recorder of their own.
+     * Sets the cap on series of one name with a recorder of their own (invariant 7).
+     *
+     * @param max at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code max} is below 1
+     */
+    public Builder maxSeriesPerName(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxSeriesPerName must be at least 1, was " + max);
+      }
+      this.maxSeriesPerName = max;
+      return this;
+    }
+
+    /**
+     * Sets the cap on flat names: the same setting as {@link #maxSeriesPerName(int)}, kept for
+     * callers written before metric ids.
      *
      * @param maxNames at least 1
      * @return this builder
@@ -228,7 +360,7 @@ public final class LatencyRegistry {
       if (maxNames < 1) {
         throw new IllegalArgumentException("maxNames must be at least 1, was " + maxNames);
       }
-      this.maxNames = maxNames;
+      this.maxSeriesPerName = maxNames;
       return this;
     }
 

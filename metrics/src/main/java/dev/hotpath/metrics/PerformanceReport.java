@@ -9,18 +9,20 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A point-in-time report of a {@link LatencyRegistry}: every name's window statistics, slowest
- * first, the budget states, and the count of refused names; as objects or as JSON.
+ * A point-in-time report of a {@link LatencyRegistry}: every series' window statistics, slowest
+ * first, with its name and tags, the budget states, and the count of refused series; as objects
+ * or as JSON.
  *
  * <p>"Slowest" orders names by p95 of the window, highest first; ties by p99, then by name. p95
  * is the statistic budgets usually limit and, unlike p99 or max, is not moved by a single outlier.
+ * Ties after that go by id (name, then tags).
  * Names whose window is empty come last. Instances are immutable.
  */
 public final class PerformanceReport {
   private static final Comparator<Entry> SLOWEST_FIRST =
       Comparator.comparingLong((Entry entry) -> entry.snapshot().p95()).reversed()
           .thenComparing(Comparator.comparingLong((Entry entry) -> entry.snapshot().p99()).reversed())
-          .thenComparing(Entry::name);
+          .thenComparing(Entry::id);
 
   private final Instant capturedAt;
   private final Duration window;
@@ -66,7 +68,7 @@ public final class PerformanceReport {
 
   private static PerformanceReport capture(LatencyRegistry registry, List<BudgetState> states) {
     List<Entry> entries = new ArrayList<>();
-    registry.snapshots().forEach((name, snapshot) -> entries.add(new Entry(name, snapshot)));
+    registry.series().forEach((id, recorder) -> entries.add(new Entry(id, recorder.snapshot())));
     entries.sort(SLOWEST_FIRST);
     return new PerformanceReport(
         Instant.now(), registry.window(), List.copyOf(entries), states, registry.refusedNames());
@@ -134,7 +136,9 @@ public final class PerformanceReport {
   /**
    * Writes the report as a JSON object: {@code capturedAt} (ISO-8601), {@code windowSeconds},
    * {@code unit} ({@code "ns"}, the unit of every latency), {@code refusedNames}, {@code names}
-   * (slowest first, each with {@code name, count, mean, p50, p90, p95, p99, p999, max}) and
+   * (slowest first, each with {@code name} (the display name, see
+   * {@link LatencyRegistry#displayName}), {@code metric} (the id's name), {@code tags} (an object
+   * of the id's tags), {@code count, mean, p50, p90, p95, p99, p999, max}) and
    * {@code budgets} (each with {@code budget} text, {@code name, status, observed, limit,
    * count}).
    *
@@ -145,22 +149,32 @@ public final class PerformanceReport {
   }
 
   /**
-   * One name of the report.
+   * One series of the report.
    *
-   * @param name the recorder name
+   * @param id the series: its name and tags
    * @param snapshot its window statistics
    */
-  public record Entry(String name, LatencySnapshot snapshot) {
+  public record Entry(MetricId id, LatencySnapshot snapshot) {
     /**
      * Creates an entry.
      *
-     * @param name the recorder name
+     * @param id the series
      * @param snapshot its window statistics
      * @throws NullPointerException if an argument is null
      */
     public Entry {
-      Objects.requireNonNull(name, "name must not be null");
+      Objects.requireNonNull(id, "id must not be null");
       Objects.requireNonNull(snapshot, "snapshot must not be null");
+    }
+
+    /**
+     * Returns the name the series is shown under where only text fits.
+     *
+     * @return the flat name for a flat-name series, otherwise the id's text form; see
+     *     {@link LatencyRegistry#displayName(MetricId)}
+     */
+    public String name() {
+      return LatencyRegistry.displayName(id);
     }
   }
 }

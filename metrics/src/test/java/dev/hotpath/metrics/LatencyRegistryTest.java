@@ -80,7 +80,7 @@ class LatencyRegistryTest {
   @Test
   void recordWithAnInvalidNameNeverThrowsAndCountsAsRefused() {
     LatencyRegistry registry = registry(10);
-    registry.record(null, 1);
+    registry.record((String) null, 1);
     registry.record("  ", 1);
     registry.record("bad\nname", 1);
     assertThat(registry.refusedNames()).isEqualTo(3);
@@ -91,7 +91,7 @@ class LatencyRegistryTest {
   @Test
   void invalidNamesAndCapsAreRejectedNamingValueAndRule() {
     LatencyRegistry registry = registry(10);
-    assertThatThrownBy(() -> registry.recorder(null))
+    assertThatThrownBy(() -> registry.recorder((String) null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("name must not be null");
     assertThatThrownBy(() -> registry.recorder(" "))
@@ -106,5 +106,44 @@ class LatencyRegistryTest {
     assertThatThrownBy(() -> LatencyRegistry.builder().recorder(null))
         .hasMessage("recorder template must not be null");
     assertThat(registry.recorders()).isEmpty();
+  }
+
+  @Test
+  void eachNameHasItsOwnSeriesCapAndOverflowSeries() {
+    LatencyRegistry registry = LatencyRegistry.builder().maxSeriesPerName(2)
+        .recorder(LatencyRecorder.builder().ticker(ticker)).build();
+    MetricId statement = MetricId.of("hotpath.pool.statement", "pool", "main");
+    for (String fingerprint : List.of("A", "B", "C", "D")) {
+      registry.record(statement.tag("fingerprint", fingerprint), 1_000);
+    }
+    registry.record(MetricId.of("hotpath.pool.acquire", "pool", "main"), 1_000);
+    registry.record("GET /a", 1_000);
+
+    MetricId overflow = MetricId.of("hotpath.pool.statement")
+        .tag("pool", "other").tag("fingerprint", "other");
+    assertThat(registry.series()).containsOnlyKeys(statement.tag("fingerprint", "A"),
+        statement.tag("fingerprint", "B"), overflow,
+        MetricId.of("hotpath.pool.acquire", "pool", "main"),
+        MetricId.of(LatencyRegistry.FLAT_METRIC, LatencyRegistry.FLAT_TAG, "GET /a"));
+    assertThat(registry.series().get(overflow).snapshot().count()).isEqualTo(2);
+    assertThat(registry.refusedNames()).isEqualTo(2);
+    assertThat(registry.recorder(statement.tag("fingerprint", "C"))).isSameAs(registry.series().get(overflow));
+    // Flat names are the series of hotpath.latency, shown by their flat name.
+    assertThat(registry.find("GET /a")).containsSame(
+        registry.series().get(MetricId.of("hotpath.latency", "name", "GET /a")));
+    assertThat(registry.snapshots()).containsKeys("GET /a",
+        "hotpath.pool.statement{fingerprint=A, pool=main}");
+  }
+
+  @Test
+  void newSeriesAreAnnouncedWithTheirIds() {
+    LatencyRegistry registry = registry(10);
+    List<MetricId> announced = new ArrayList<>();
+    registry.onNewSeries((id, recorder) -> announced.add(id));
+    MetricId id = MetricId.of("hotpath.guard.call", "guard", "vision-api");
+    registry.recorder(id);
+    registry.recorder(id);
+    registry.record("GET /a", 1);
+    assertThat(announced).containsExactly(id, MetricId.of("hotpath.latency", "name", "GET /a"));
   }
 }

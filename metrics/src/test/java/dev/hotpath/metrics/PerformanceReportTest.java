@@ -64,4 +64,19 @@ class PerformanceReportTest {
     assertThat(json.get("names")).isEmpty();
     assertThat(json.get("budgets")).isEmpty();
   }
+
+  @Test
+  void entriesAndJsonShowEachSeriesWithItsTags() throws Exception {
+    MetricId id = MetricId.of("hotpath.pool.statement", "pool", "main").tag("fingerprint", "SELECT ?");
+    registry.record(id, 5 * MS);
+    PerformanceReport report = PerformanceReport.capture(registry);
+    assertThat(report.entries()).singleElement().satisfies(entry -> {
+      assertThat(entry.id()).isEqualTo(id);
+      assertThat(entry.name()).isEqualTo("hotpath.pool.statement{fingerprint=SELECT ?, pool=main}");
+    });
+    JsonNode series = new ObjectMapper().readTree(report.toJson()).get("names").get(0);
+    assertThat(series.get("metric").asText()).isEqualTo("hotpath.pool.statement");
+    assertThat(series.get("tags").get("pool").asText()).isEqualTo("main");
+    assertThat(series.get("tags").get("fingerprint").asText()).isEqualTo("SELECT ?");
+  }
 }

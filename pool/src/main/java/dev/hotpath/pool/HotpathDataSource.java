@@ -7,6 +7,8 @@ import dev.hotpath.core.Health;
 import dev.hotpath.core.HealthCheck;
 import dev.hotpath.metrics.LatencyRecorder;
 import dev.hotpath.metrics.LatencyRegistry;
+import dev.hotpath.metrics.MetricId;
+import dev.hotpath.metrics.TagValues;
 import dev.hotpath.pool.internal.InstrumentedConnection;
 import dev.hotpath.pool.internal.QueryInstrumentation;
 import dev.hotpath.pool.internal.ScopeResolvers;
@@ -49,6 +51,21 @@ import javax.sql.DataSource;
  */
 public final class HotpathDataSource implements DataSource, Closeable {
 
+  /** The metric of statement latencies: tags {@value #POOL_TAG} and {@value #FINGERPRINT_TAG}. */
+  public static final String STATEMENT_METRIC = "hotpath.pool.statement";
+
+  /** The metric of connection waits: tag {@value #POOL_TAG}. */
+  public static final String ACQUIRE_METRIC = "hotpath.pool.acquire";
+
+  /** The tag holding the data source's name. */
+  public static final String POOL_TAG = "pool";
+
+  /**
+   * The tag holding a statement's fingerprint, in {@link TagValues#bounded} form: the fingerprint
+   * itself when it fits the tag-value rule, otherwise its first characters and a stable hash.
+   */
+  public static final String FINGERPRINT_TAG = "fingerprint";
+
   private final DataSource delegate;
   private final HikariDataSource owned;
   private final QueryInstrumentation instrumentation;
@@ -59,11 +76,12 @@ public final class HotpathDataSource implements DataSource, Closeable {
     this.owned = builder.hikariConfig == null ? null : new HikariDataSource(builder.hikariConfig);
     this.delegate = owned != null ? owned : builder.dataSource;
     this.metrics = builder.metrics != null ? builder.metrics : LatencyRegistry.create();
-    String prefix = "pool." + builder.name;
-    this.acquireLatency = metrics.recorder(prefix + ".acquire");
+    this.acquireLatency = metrics.recorder(MetricId.of(ACQUIRE_METRIC, POOL_TAG, builder.name));
+    MetricId statements = MetricId.of(STATEMENT_METRIC, POOL_TAG, builder.name);
     this.instrumentation = new QueryInstrumentation(builder.name, builder.maxFingerprints,
-        fingerprint -> metrics.recorder(prefix + " " + fingerprint.text()),
-        metrics.recorder(LatencyRegistry.OVERFLOW_NAME), List.copyOf(builder.listeners), builder.slowQueryThreshold,
+        fingerprint -> metrics.recorder(
+            statements.tag(FINGERPRINT_TAG, TagValues.bounded(fingerprint.text()))),
+        metrics.recorder(statements.tag(FINGERPRINT_TAG, "?").overflow()), List.copyOf(builder.listeners), builder.slowQueryThreshold,
         builder.nPlusOnePolicy, builder.nPlusOneThreshold, builder.logParameterValues,
         ScopeResolvers.unitOfWorkOrThread());
   }
@@ -89,10 +107,11 @@ public final class HotpathDataSource implements DataSource, Closeable {
   }
 
   /**
-   * Returns the registry this data source records into: one recorder per statement shape, named
-   * {@code pool.<name> <fingerprint>}, and {@code pool.<name>.acquire} for connection waits. The
-   * registry's name cap bounds the shapes recorded (invariant 7); past it they share its
-   * {@code other} recorder.
+   * Returns the registry this data source records into: one series per statement shape,
+   * {@code hotpath.pool.statement{pool=<name>, fingerprint=<fingerprint>}}, and
+   * {@code hotpath.pool.acquire{pool=<name>}} for connection waits. The registry's cap on series
+   * per name bounds the shapes recorded (invariant 7); past it they share the overflow series
+   * {@code hotpath.pool.statement{pool=other, fingerprint=other}}.
    *
    * @return the registry given to the builder, or the one created for this data source
    */
@@ -316,17 +335,13 @@ public final class HotpathDataSource implements DataSource, Closeable {
     /**
      * Names the data source, for metrics, events and logs: {@code "read"}, {@code "write"}.
      *
-     * @param name 1 to 64 characters of letters, digits, {@code .}, {@code _} or {@code -}
+     * @param name 1 to 64 characters of letters, digits, {@code .}, {@code _} or {@code -}, the
+     *     rule every hotpath instance name follows ({@link TagValues#requireInstanceName})
      * @return this builder
      * @throws IllegalArgumentException if the name breaks that rule
      */
     public Builder name(String name) {
-      Objects.requireNonNull(name, "name must not be null");
-      if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
-        throw new IllegalArgumentException(
-            "name must be 1 to 64 letters, digits, '.', '_' or '-', was '" + name + "'");
-      }
-      this.name = name;
+      this.name = TagValues.requireInstanceName("name", name);
       return this;
     }
 

@@ -9,6 +9,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.hotpath.core.Health;
 import dev.hotpath.core.HealthStatus;
 import dev.hotpath.metrics.LatencyRegistry;
+import dev.hotpath.metrics.MetricId;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -37,16 +38,39 @@ class HotpathDataSourceTest {
         s.executeQuery("SELECT 2").close();
         s.executeQuery("SELECT 'x'").close();
       }
-      assertThat(registry.snapshots())
-          .containsKeys("pool.reads SELECT ?", "pool.reads.acquire")
-          .doesNotContainKey("pool.reads SELECT 1");
-      assertThat(registry.snapshots().get("pool.reads SELECT ?").count()).isEqualTo(3);
+      MetricId select = MetricId.of("hotpath.pool.statement", "pool", "reads")
+          .tag("fingerprint", "SELECT ?");
+      assertThat(registry.series())
+          .containsKeys(select, MetricId.of("hotpath.pool.acquire", "pool", "reads"))
+          .doesNotContainKey(select.tag("fingerprint", "SELECT 1"));
+      assertThat(registry.series().get(select).snapshot().count()).isEqualTo(3);
     }
   }
 
   @Test
-  void metricNamesAreBoundedByTheRegistryCap() throws SQLException {
-    LatencyRegistry registry = LatencyRegistry.builder().maxNames(5).build();
+  void longFingerprintsAreTaggedInBoundedFormWhileEventsKeepTheFullText() throws SQLException {
+    LatencyRegistry registry = LatencyRegistry.create();
+    java.util.List<QueryEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    String sql = "SELECT " + "1 AS a_long_column_name, ".repeat(20) + "'secret' AS s";
+    try (HotpathDataSource db = HotpathDataSource.builder().name("long").hikari(H2Database.hikari())
+        .metrics(registry).listener(events::add).build();
+         Connection c = db.getConnection(); Statement s = c.createStatement()) {
+      s.executeQuery(sql).close();
+      assertThat(db.instrumentationFailures()).isZero();
+    }
+    String fingerprint = SqlFingerprint.of(sql).text();
+    assertThat(events).singleElement().satisfies(event ->
+        assertThat(event.fingerprint().text()).isEqualTo(fingerprint).hasSizeGreaterThan(400));
+    MetricId id = MetricId.of("hotpath.pool.statement", "pool", "long")
+        .tag("fingerprint", dev.hotpath.metrics.TagValues.bounded(fingerprint));
+    assertThat(registry.series()).containsKey(id);
+    assertThat(id.tagValue("fingerprint").orElseThrow()).hasSize(200)
+        .startsWith("SELECT ? AS a_long_column_name").doesNotContain("secret");
+  }
+
+  @Test
+  void statementSeriesAreBoundedByTheRegistryCap() throws SQLException {
+    LatencyRegistry registry = LatencyRegistry.builder().maxSeriesPerName(5).build();
     try (HotpathDataSource db = HotpathDataSource.builder().hikari(H2Database.hikari())
         .metrics(registry).build();
          Connection c = db.getConnection(); Statement s = c.createStatement()) {
@@ -54,7 +78,9 @@ class HotpathDataSourceTest {
         s.executeQuery("SELECT " + i + " AS c" + i).close();
       }
     }
-    assertThat(registry.snapshots()).hasSizeLessThanOrEqualTo(6);
+    // Five shapes of their own, the overflow series, and the acquire series.
+    assertThat(registry.series()).hasSize(7)
+        .containsKey(MetricId.of("hotpath.pool.statement", "pool", "other").tag("fingerprint", "other"));
     assertThat(registry.refusedNames()).isPositive();
   }
 

@@ -184,7 +184,7 @@ class GalleryServiceTest {
 
     HttpResponse<byte[]> metrics = client.get("metrics");
     assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(text(metrics)).contains("\"GET /api/photos/*\"", "\"pool.gallery.acquire\"",
+    assertThat(text(metrics)).contains("\"GET /api/photos/*\"", "\"hotpath.pool.acquire{pool=gallery}\"",
         "\"cache.photos.load\"", "\"guard.vision-api\"");
     assertThat(text(client.get("metrics/prometheus")))
         .contains("hotpath_latency_seconds{name=\"GET /api/photos/*\",quantile=\"0.95\"}");

@@ -30,9 +30,12 @@ public final class ReportJson {
     ArrayNode names = root.putArray("names");
     for (PerformanceReport.Entry entry : report.entries()) {
       LatencySnapshot snapshot = entry.snapshot();
-      names.addObject()
+      ObjectNode series = names.addObject()
           .put("name", entry.name())
-          .put("count", snapshot.count())
+          .put("metric", entry.id().name());
+      ObjectNode tags = series.putObject("tags");
+      entry.id().tags().forEach(tags::put);
+      series.put("count", snapshot.count())
           .put("mean", snapshot.mean())
           .put("p50", snapshot.p50())
           .put("p90", snapshot.p90())

@@ -3,6 +3,7 @@ package dev.hotpath.metrics.micrometer;
 import dev.hotpath.core.Ticker;
 import dev.hotpath.metrics.LatencyRecorder;
 import dev.hotpath.metrics.LatencyRegistry;
+import dev.hotpath.metrics.MetricId;
 import dev.hotpath.metrics.Statistic;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,16 +16,23 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Exposes every recorder of a {@link LatencyRegistry} as Micrometer meters, including recorders
- * created after binding. For each name (tag {@code name}):
+ * Exposes every series of a {@link LatencyRegistry} as Micrometer meters with real dimensions,
+ * including series created after binding. For each series {@code <name>{<tags>}} (a
+ * {@link MetricId}), with its tags as Micrometer tags:
  *
  * <ul>
- *   <li>{@code hotpath.latency}: a time gauge per statistic (tag {@code statistic}: {@code mean,
+ *   <li>{@code <name>}: a time gauge per statistic (tag {@code statistic}: {@code mean,
  *       p50, p90, p95, p99, p999, max}) of the sliding window;
- *   <li>{@code hotpath.latency.count}: a function counter of all values recorded;
- *   <li>{@code hotpath.latency.clamped}: a function counter of values above the highest trackable
+ *   <li>{@code <name>.count}: a function counter of all values recorded;
+ *   <li>{@code <name>.clamped}: a function counter of values above the highest trackable
  *       value.
  * </ul>
+ *
+ * <p>So {@code hotpath.pool.statement{pool=main, fingerprint=...}} becomes, in Prometheus,
+ * {@code hotpath_pool_statement_seconds{pool="main",fingerprint="...",statistic="p99"}} and
+ * {@code hotpath_pool_statement_count_total{...}}. Flat names are the series
+ * {@code hotpath.latency{name=...}}, so they export as {@code hotpath.latency} with a
+ * {@code name} tag, as before ids existed.
  *
  * <p>And for the registry, {@code hotpath.latency.refused.names}: a function counter of
  * {@link LatencyRegistry#refusedNames()}. Percentiles are computed at most once per name per
@@ -83,26 +91,29 @@ public final class LatencyRegistryMetrics implements MeterBinder {
             + "' because the name cap was reached or the name was invalid")
         .tags(tags)
         .register(meters);
-    registry.onNewRecorder((name, recorder) -> bindRecorder(meters, name, recorder));
-    registry.recorders().forEach((name, recorder) -> bindRecorder(meters, name, recorder));
+    registry.onNewSeries((id, recorder) -> bindSeries(meters, id, recorder));
+    registry.series().forEach((id, recorder) -> bindSeries(meters, id, recorder));
   }
 
-  private void bindRecorder(MeterRegistry meters, String name, LatencyRecorder recorder) {
+  private void bindSeries(MeterRegistry meters, MetricId id, LatencyRecorder recorder) {
     CachedSnapshots snapshots = new CachedSnapshots(recorder, ticker, snapshotTtlNanos);
-    Tags nameTags = tags.and("name", name);
+    Tags nameTags = tags;
+    for (var tag : id.tags().entrySet()) {
+      nameTags = nameTags.and(tag.getKey(), tag.getValue());
+    }
     for (Statistic statistic : Statistic.values()) {
-      TimeGauge.builder("hotpath.latency", snapshots, TimeUnit.NANOSECONDS,
+      TimeGauge.builder(id.name(), snapshots, TimeUnit.NANOSECONDS,
               cached -> statistic.of(cached.window()))
           .description("Latency over the sliding window")
           .tags(nameTags.and("statistic", statistic.label()))
           .strongReference(true)
           .register(meters);
     }
-    FunctionCounter.builder("hotpath.latency.count", snapshots, cached -> cached.allTime().count())
+    FunctionCounter.builder(id.name() + ".count", snapshots, cached -> cached.allTime().count())
         .description("Latencies recorded")
         .tags(nameTags)
         .register(meters);
-    FunctionCounter.builder("hotpath.latency.clamped", snapshots, CachedSnapshots::clampedCount)
+    FunctionCounter.builder(id.name() + ".clamped", snapshots, CachedSnapshots::clampedCount)
         .description("Latencies above the highest trackable value, recorded as it")
         .tags(nameTags)
         .register(meters);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hotpath.core.testing.FakeTicker;
 import dev.hotpath.metrics.LatencyRecorder;
 import dev.hotpath.metrics.LatencyRegistry;
+import dev.hotpath.metrics.MetricId;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -54,5 +55,20 @@ class LatencyRegistryMetricsTest {
     assertThat(count.count()).isEqualTo(1);
     ticker.advance(Duration.ofSeconds(1));
     assertThat(count.count()).isEqualTo(2);
+  }
+
+  @Test
+  void seriesExportTheirNameAndTagsAsRealDimensions() {
+    new LatencyRegistryMetrics(registry, Tags.of("app", "test"), Duration.ofSeconds(1), ticker)
+        .bindTo(meters);
+    MetricId id = MetricId.of("hotpath.pool.statement", "pool", "main")
+        .tag("fingerprint", "SELECT * FROM photo WHERE id = ?");
+    registry.record(id, 2_000_000);
+
+    assertThat(meters.get("hotpath.pool.statement.count").tags("app", "test", "pool", "main",
+        "fingerprint", "SELECT * FROM photo WHERE id = ?").functionCounter().count()).isEqualTo(1);
+    assertThat(meters.get("hotpath.pool.statement").tags("pool", "main", "statistic", "p99")
+        .timeGauge().value(TimeUnit.MILLISECONDS)).isBetween(2.0, 2.1);
+    assertThat(meters.find("hotpath.latency").meters()).as("no SQL in a name tag").isEmpty();
   }
 }
