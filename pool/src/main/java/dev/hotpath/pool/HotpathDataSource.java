@@ -66,6 +66,17 @@ public final class HotpathDataSource implements DataSource, Closeable {
    */
   public static final String FINGERPRINT_TAG = "fingerprint";
 
+  /**
+   * The class-name prefixes of data-access frameworks whose frames an N+1 report's call site
+   * skips by default, so that it names the application's code: Hibernate, Spring's JDBC, ORM,
+   * Data and transaction support, jOOQ, MyBatis, Jdbi and Flyway. The JDK, JDBC, HikariCP and this
+   * library are always skipped.
+   */
+  public static final List<String> FRAMEWORK_FRAMES = List.of("org.hibernate.",
+      "org.springframework.jdbc.", "org.springframework.orm.", "org.springframework.data.",
+      "org.springframework.transaction.", "org.jooq.", "org.apache.ibatis.", "org.mybatis.",
+      "org.jdbi.", "org.flywaydb.");
+
   private final DataSource delegate;
   private final HikariDataSource owned;
   private final QueryInstrumentation instrumentation;
@@ -83,7 +94,7 @@ public final class HotpathDataSource implements DataSource, Closeable {
             statements.tag(FINGERPRINT_TAG, TagValues.bounded(fingerprint.text()))),
         metrics.recorder(statements.tag(FINGERPRINT_TAG, "?").overflow()), List.copyOf(builder.listeners), builder.slowQueryThreshold,
         builder.nPlusOnePolicy, builder.nPlusOneThreshold, builder.logParameterValues,
-        ScopeResolvers.unitOfWorkOrThread());
+        ScopeResolvers.unitOfWorkOrThread(), builder.skippedCallSiteFrames());
   }
 
   /**
@@ -329,8 +340,16 @@ public final class HotpathDataSource implements DataSource, Closeable {
     private boolean logParameterValues;
     private int maxFingerprints = 1000;
     private LatencyRegistry metrics;
+    private boolean skipFrameworkFrames = true;
+    private final List<String> skippedFrames = new ArrayList<>();
 
     private Builder() {}
+
+    private List<String> skippedCallSiteFrames() {
+      List<String> prefixes = new ArrayList<>(skipFrameworkFrames ? FRAMEWORK_FRAMES : List.of());
+      prefixes.addAll(skippedFrames);
+      return List.copyOf(prefixes);
+    }
 
     /**
      * Names the data source, for metrics, events and logs: {@code "read"}, {@code "write"}.
@@ -417,6 +436,40 @@ public final class HotpathDataSource implements DataSource, Closeable {
       }
       this.nPlusOnePolicy = policy;
       this.nPlusOneThreshold = threshold;
+      return this;
+    }
+
+    /**
+     * Sets whether an N+1 report's call site skips the frames of the data-access frameworks in
+     * {@link #FRAMEWORK_FRAMES}. On by default: a report under Hibernate or {@code JdbcTemplate}
+     * then names the repository method that caused it, not the framework's internals.
+     *
+     * @param skip whether to skip them
+     * @return this builder
+     */
+    public Builder skipFrameworkFrames(boolean skip) {
+      this.skipFrameworkFrames = skip;
+      return this;
+    }
+
+    /**
+     * Adds class-name prefixes whose frames an N+1 report's call site skips, besides the
+     * frameworks' (your own data-access layer, say: {@code "com.example.db."}). A prefix matches
+     * a class whose fully qualified name starts with it.
+     *
+     * @param prefixes class-name prefixes, each not blank
+     * @return this builder
+     * @throws IllegalArgumentException if a prefix is blank
+     */
+    public Builder skipCallSiteFrames(String... prefixes) {
+      Objects.requireNonNull(prefixes, "prefixes must not be null");
+      for (String prefix : prefixes) {
+        Objects.requireNonNull(prefix, "prefix must not be null");
+        if (prefix.isBlank()) {
+          throw new IllegalArgumentException("call-site prefix must not be blank, was '" + prefix + "'");
+        }
+      }
+      skippedFrames.addAll(List.of(prefixes));
       return this;
     }
 

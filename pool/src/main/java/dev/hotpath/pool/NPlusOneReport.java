@@ -11,8 +11,9 @@ import java.util.Optional;
  * @param scopeName the root {@code UnitOfWork}'s name, or {@code "thread"} for a {@link QueryScope}
  * @param fingerprint the repeated statement's shape
  * @param count how many times it had run in the scope when the report was made (threshold + 1)
- * @param callSite the first stack frame outside hotpath's pool, JDBC and HikariCP: where the
- *     repeated call came from; null if none was found
+ * @param callSite the first frame of the application's code (outside hotpath's pool, the JDK,
+ *     HikariCP and the skipped frameworks, see {@link HotpathDataSource#FRAMEWORK_FRAMES}):
+ *     where the repeated call came from; null if none was found
  */
 public record NPlusOneReport(String dataSourceName, String scopeName, SqlFingerprint fingerprint,
     int count, StackTraceElement callSite) {
@@ -24,8 +25,8 @@ public record NPlusOneReport(String dataSourceName, String scopeName, SqlFingerp
    * @param scopeName the root {@code UnitOfWork}'s name, or {@code "thread"} for a {@link QueryScope}
    * @param fingerprint the repeated statement's shape
    * @param count how many times it had run in the scope when the report was made (threshold + 1)
-   * @param callSite the first stack frame outside hotpath's pool, JDBC and HikariCP: where the
-   *     repeated call came from; null if none was found
+   * @param callSite the first frame of the application's code: where the repeated call came
+   *     from; null if none was found
    * @throws NullPointerException if any component but {@code callSite} is null
    */
   public NPlusOneReport {

@@ -51,6 +51,7 @@ public final class QueryInstrumentation {
   private final int nPlusOneThreshold;
   private final boolean logParameterValues;
   private final ScopeResolver scopes;
+  private final CallSites callSites;
   private final StatementShape unknownShape;
   private final LatencyRecorder fallbackLatency;
   private final LongAdder failures = new LongAdder();
@@ -98,12 +99,16 @@ public final class QueryInstrumentation {
    * @param nPlusOneThreshold executions of one SELECT shape allowed per scope
    * @param logParameterValues whether the slow log may show parameter values
    * @param scopes finds the scope of the running statement
+   * @param skippedCallSiteFrames class-name prefixes an N+1 report's call site is never in,
+   *     besides this library, the JDK and HikariCP
    */
   public QueryInstrumentation(String name, int maxShapes,
       Function<SqlFingerprint, LatencyRecorder> latencyFor, LatencyRecorder fallbackLatency,
       List<QueryListener> listeners, Duration slowThreshold, NPlusOnePolicy nPlusOnePolicy,
-      int nPlusOneThreshold, boolean logParameterValues, ScopeResolver scopes) {
+      int nPlusOneThreshold, boolean logParameterValues, ScopeResolver scopes,
+      List<String> skippedCallSiteFrames) {
     this.name = name;
+    this.callSites = new CallSites(skippedCallSiteFrames);
     for (int i = 0; i < faultLogged.length; i++) {
       faultLogged[i] = new AtomicBoolean();
     }
@@ -243,7 +248,7 @@ public final class QueryInstrumentation {
       return;
     }
     NPlusOneReport report =
-        new NPlusOneReport(name, scope.name(), fingerprint, count, CallSites.firstOutsideLibrary());
+        new NPlusOneReport(name, scope.name(), fingerprint, count, callSites.firstApplicationFrame());
     for (int i = 0; i < listeners.length; i++) {
       try {
         listeners[i].onNPlusOne(report);

@@ -172,6 +172,9 @@ abstract class HibernateContract {
     assertThat(reports).singleElement().satisfies(report -> {
       assertThat(report.fingerprint().text()).contains("hib_photo").contains("album_id");
       assertThat(report.count()).isEqualTo(4);
+      // The application's code, not Hibernate's DeferredResultSetAccess or collection loader.
+      assertThat(report.callSite().getClassName()).isEqualTo(HibernateContract.class.getName());
+      assertThat(report.callSite().getMethodName()).startsWith("lambda$countPhotosLazily");
     });
 
     reports.clear();

@@ -107,4 +107,70 @@ class JdbcTemplateTest {
     jdbc.update("INSERT INTO item (name, owner_id) VALUES ('x', 5)");
     assertThat(jdbc.queryForList(sql, 5)).hasSize(1);
   }
+
+  @Test
+  void nPlusOneIsAttributedToTheCallerOfJdbcTemplate() {
+    for (int owner = 1; owner <= 5; owner++) {
+      jdbc.update("INSERT INTO item (name, owner_id) VALUES (?, ?)", "item" + owner, owner);
+    }
+    try (QueryScope scope = QueryScope.open()) {
+      assertThat(loadNamesOneByOne(5)).hasSize(5);
+    }
+    assertThat(reports).singleElement().satisfies(report -> {
+      assertThat(report.fingerprint().text()).isEqualTo("SELECT name FROM item WHERE owner_id = ?");
+      assertThat(report.callSite().getClassName()).isEqualTo(JdbcTemplateTest.class.getName());
+      assertThat(report.callSite().getMethodName()).isEqualTo("loadNamesOneByOne");
+    });
+  }
+
+  private List<String> loadNamesOneByOne(int owners) {
+    List<String> names = new java.util.ArrayList<>();
+    for (int owner = 1; owner <= owners; owner++) {
+      names.add(jdbc.queryForObject("SELECT name FROM item WHERE owner_id = ?", String.class, owner));
+    }
+    return names;
+  }
+
+  @Test
+  void framesOfConfiguredPackagesAreSkippedToo() {
+    restart(builder -> builder.skipCallSiteFrames("dev.hotpath.pool.spring.JdbcTemplateTest"));
+    // This class skipped as well, the first frame left is JUnit's, which invoked the test.
+    assertThat(reports).singleElement().satisfies(report ->
+        assertThat(report.callSite().getClassName()).startsWith("org.junit."));
+  }
+
+  @Test
+  void frameworkFramesCanBeKeptInTheCallSite() {
+    restart(builder -> builder.skipFrameworkFrames(false));
+    assertThat(reports).singleElement().satisfies(report -> assertThat(
+        report.callSite().getClassName()).isEqualTo(JdbcTemplate.class.getName()));
+  }
+
+  /** A data source configured by {@code options}, with the N+1 of five owners run on it. */
+  private void restart(java.util.function.UnaryOperator<HotpathDataSource.Builder> options) {
+    dataSource.close();
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl("jdbc:h2:mem:spring" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    dataSource = options.apply(HotpathDataSource.builder().name("spring").hikari(config))
+        .nPlusOne(NPlusOnePolicy.LOG, 3)
+        .listener(new QueryListener() {
+          @Override
+          public void onQuery(QueryEvent event) {}
+
+          @Override
+          public void onNPlusOne(NPlusOneReport report) {
+            reports.add(report);
+          }
+        })
+        .build();
+    jdbc = new JdbcTemplate(dataSource);
+    jdbc.execute("CREATE TABLE item (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(50),"
+        + " owner_id INT)");
+    for (int owner = 1; owner <= 5; owner++) {
+      jdbc.update("INSERT INTO item (name, owner_id) VALUES (?, ?)", "item" + owner, owner);
+    }
+    try (QueryScope scope = QueryScope.open()) {
+      loadNamesOneByOne(5);
+    }
+  }
 }
