@@ -91,6 +91,32 @@ abstract class JdbcTransparencyContract {
   }
 
   @Test
+  void metaDataResultSetsPointBackAtTheWrappers() throws SQLException {
+    try (Connection c = dataSource().getConnection()) {
+      java.sql.DatabaseMetaData metaData = c.getMetaData();
+      List<ResultSet> resultSets = List.of(
+          metaData.getTables(null, null, "%", null),
+          metaData.getColumns(null, null, "%", "%"),
+          metaData.getTypeInfo(),
+          metaData.getSchemas(),
+          metaData.getPrimaryKeys(null, null, table()));
+      for (ResultSet rs : resultSets) {
+        try (rs) {
+          Statement statement = rs.getStatement();
+          // A driver may give no statement for metadata; when it gives one, it is the wrapper's.
+          if (statement != null) {
+            assertThat(statement.getClass().getName()).startsWith("dev.hotpath.pool.");
+            assertThat(statement.getConnection()).isSameAs(c);
+            assertThat(rs.getStatement()).isSameAs(statement);
+          }
+          assertThat(rs.getClass().getName()).startsWith("dev.hotpath.pool.");
+          assertThat(rs.unwrap(ResultSet.class)).isNotNull();
+        }
+      }
+    }
+  }
+
+  @Test
   void closingAConnectionClosesItsStatementsAndResultSets() throws SQLException {
     Connection c = dataSource().getConnection();
     Statement s = c.createStatement();

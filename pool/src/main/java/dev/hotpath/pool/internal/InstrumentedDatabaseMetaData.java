@@ -4,7 +4,9 @@ import java.sql.*;
 
 /**
  * {@link DatabaseMetaData} whose {@link #getConnection()} returns the wrapping connection, as the
- * JDBC contract expects; every other method delegates unchanged.
+ * JDBC contract expects, and whose result sets come back wrapped so that their
+ * {@code getStatement().getConnection()} does too (never the pool's proxies); every other method
+ * delegates unchanged.
  */
 public final class InstrumentedDatabaseMetaData implements DatabaseMetaData {
 
@@ -73,12 +75,12 @@ public final class InstrumentedDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public ResultSet getAttributes(String parameterName, String string1, String string2, String string3) throws SQLException {
-    return delegate.getAttributes(parameterName, string1, string2, string3);
+    return InstrumentedResultSet.ofMetaData(delegate.getAttributes(parameterName, string1, string2, string3), connection);
   }
 
   @Override
   public ResultSet getBestRowIdentifier(String parameterName, String string1, String string2, int value3, boolean value4) throws SQLException {
-    return delegate.getBestRowIdentifier(parameterName, string1, string2, value3, value4);
+    return InstrumentedResultSet.ofMetaData(delegate.getBestRowIdentifier(parameterName, string1, string2, value3, value4), connection);
   }
 
   @Override
@@ -93,27 +95,27 @@ public final class InstrumentedDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public ResultSet getCatalogs() throws SQLException {
-    return delegate.getCatalogs();
+    return InstrumentedResultSet.ofMetaData(delegate.getCatalogs(), connection);
   }
 
   @Override
   public ResultSet getClientInfoProperties() throws SQLException {
-    return delegate.getClientInfoProperties();
+    return InstrumentedResultSet.ofMetaData(delegate.getClientInfoProperties(), connection);
   }
 
   @Override
   public ResultSet getColumnPrivileges(String parameterName, String string1, String string2, String string3) throws SQLException {
-    return delegate.getColumnPrivileges(parameterName, string1, string2, string3);
+    return InstrumentedResultSet.ofMetaData(delegate.getColumnPrivileges(parameterName, string1, string2, string3), connection);
   }
 
   @Override
   public ResultSet getColumns(String parameterName, String string1, String string2, String string3) throws SQLException {
-    return delegate.getColumns(parameterName, string1, string2, string3);
+    return InstrumentedResultSet.ofMetaData(delegate.getColumns(parameterName, string1, string2, string3), connection);
   }
 
   @Override
   public ResultSet getCrossReference(String parameterName, String string1, String string2, String string3, String string4, String string5) throws SQLException {
-    return delegate.getCrossReference(parameterName, string1, string2, string3, string4, string5);
+    return InstrumentedResultSet.ofMetaData(delegate.getCrossReference(parameterName, string1, string2, string3, string4, string5), connection);
   }
 
   @Override
@@ -163,7 +165,7 @@ public final class InstrumentedDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public ResultSet getExportedKeys(String parameterName, String string1, String string2) throws SQLException {
-    return delegate.getExportedKeys(parameterName, string1, string2);
+    return InstrumentedResultSet.ofMetaData(delegate.getExportedKeys(parameterName, string1, string2), connection);
   }
 
   @Override
@@ -173,12 +175,12 @@ public final class InstrumentedDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public ResultSet getFunctionColumns(String parameterName, String string1, String string2, String string3) throws SQLException {
-    return delegate.getFunctionColumns(parameterName, string1, string2, string3);
+    return InstrumentedResultSet.ofMetaData(delegate.getFunctionColumns(parameterName, string1, string2, string3), connection);
   }
 
   @Override
   public ResultSet getFunctions(String parameterName, String string1, String string2) throws SQLException {
-    return delegate.getFunctions(parameterName, string1, string2);
+    return InstrumentedResultSet.ofMetaData(delegate.getFunctions(parameterName, string1, string2), connection);
   }
 
   @Override
@@ -188,12 +190,12 @@ public final class InstrumentedDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public ResultSet getImportedKeys(String parameterName, String string1, String string2) throws SQLException {
-    return delegate.getImportedKeys(parameterName, string1, string2);
+    return InstrumentedResultSet.ofMetaData(delegate.getImportedKeys(parameterName, string1, string2), connection);
   }
 
   @Override
   public ResultSet getIndexInfo(String parameterName, String string1, String string2, boolean value3, boolean value4) throws SQLException {
-    return delegate.getIndexInfo(parameterName, string1, string2, value3, value4);
+    return InstrumentedResultSet.ofMetaData(delegate.getIndexInfo(parameterName, string1, string2, value3, value4), connection);
   }
 
   @Override
@@ -318,12 +320,12 @@ public final class InstrumentedDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public ResultSet getPrimaryKeys(String parameterName, String string1, String string2) throws SQLException {
-    return delegate.getPrimaryKeys(parameterName, string1, string2);
+    return InstrumentedResultSet.ofMetaData(delegate.getPrimaryKeys(parameterName, string1, string2), connection);
   }
 
   @Override
   public ResultSet getProcedureColumns(String parameterName, String string1, String string2, String string3) throws SQLException {
-    return delegate.getProcedureColumns(parameterName, string1, string2, string3);
+    return InstrumentedResultSet.ofMetaData(delegate.getProcedureColumns(parameterName, string1, string2, string3), connection);
   }
 
   @Override
@@ -333,12 +335,12 @@ public final class InstrumentedDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public ResultSet getProcedures(String parameterName, String string1, String string2) throws SQLException {
-    return delegate.getProcedures(parameterName, string1, string2);
+    return InstrumentedResultSet.ofMetaData(delegate.getProcedures(parameterName, string1, string2), connection);
   }
 
   @Override
   public ResultSet getPseudoColumns(String parameterName, String string1, String string2, String string3) throws SQLException {
-    return delegate.getPseudoColumns(parameterName, string1, string2, string3);
+    return InstrumentedResultSet.ofMetaData(delegate.getPseudoColumns(parameterName, string1, string2, string3), connection);
   }
 
   @Override
@@ -368,12 +370,12 @@ public final class InstrumentedDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public ResultSet getSchemas() throws SQLException {
-    return delegate.getSchemas();
+    return InstrumentedResultSet.ofMetaData(delegate.getSchemas(), connection);
   }
 
   @Override
   public ResultSet getSchemas(String parameterName, String string1) throws SQLException {
-    return delegate.getSchemas(parameterName, string1);
+    return InstrumentedResultSet.ofMetaData(delegate.getSchemas(parameterName, string1), connection);
   }
 
   @Override
@@ -388,12 +390,12 @@ public final class InstrumentedDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public ResultSet getSuperTables(String parameterName, String string1, String string2) throws SQLException {
-    return delegate.getSuperTables(parameterName, string1, string2);
+    return InstrumentedResultSet.ofMetaData(delegate.getSuperTables(parameterName, string1, string2), connection);
   }
 
   @Override
   public ResultSet getSuperTypes(String parameterName, String string1, String string2) throws SQLException {
-    return delegate.getSuperTypes(parameterName, string1, string2);
+    return InstrumentedResultSet.ofMetaData(delegate.getSuperTypes(parameterName, string1, string2), connection);
   }
 
   @Override
@@ -403,17 +405,17 @@ public final class InstrumentedDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public ResultSet getTablePrivileges(String parameterName, String string1, String string2) throws SQLException {
-    return delegate.getTablePrivileges(parameterName, string1, string2);
+    return InstrumentedResultSet.ofMetaData(delegate.getTablePrivileges(parameterName, string1, string2), connection);
   }
 
   @Override
   public ResultSet getTableTypes() throws SQLException {
-    return delegate.getTableTypes();
+    return InstrumentedResultSet.ofMetaData(delegate.getTableTypes(), connection);
   }
 
   @Override
   public ResultSet getTables(String parameterName, String string1, String string2, String[] strings) throws SQLException {
-    return delegate.getTables(parameterName, string1, string2, strings);
+    return InstrumentedResultSet.ofMetaData(delegate.getTables(parameterName, string1, string2, strings), connection);
   }
 
   @Override
@@ -423,12 +425,12 @@ public final class InstrumentedDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public ResultSet getTypeInfo() throws SQLException {
-    return delegate.getTypeInfo();
+    return InstrumentedResultSet.ofMetaData(delegate.getTypeInfo(), connection);
   }
 
   @Override
   public ResultSet getUDTs(String parameterName, String string1, String string2, int[] ints) throws SQLException {
-    return delegate.getUDTs(parameterName, string1, string2, ints);
+    return InstrumentedResultSet.ofMetaData(delegate.getUDTs(parameterName, string1, string2, ints), connection);
   }
 
   @Override
@@ -443,7 +445,7 @@ public final class InstrumentedDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public ResultSet getVersionColumns(String parameterName, String string1, String string2) throws SQLException {
-    return delegate.getVersionColumns(parameterName, string1, string2);
+    return InstrumentedResultSet.ofMetaData(delegate.getVersionColumns(parameterName, string1, string2), connection);
   }
 
   @Override
