@@ -92,6 +92,18 @@ class NPlusOneDetectionTest {
   }
 
   @Test
+  void aStatementRefusedAsNPlusOneIsNotCountedInTheQueryScope() throws Exception {
+    start(NPlusOnePolicy.THROW, 2);
+    try (QueryScope outer = QueryScope.open(); QueryScope inner = QueryScope.open()) {
+      assertThatThrownBy(() -> loadTagsOneByOne(5)).isInstanceOf(NPlusOneDetectedException.class);
+      // Two ran; the third was refused before it ran and is in neither count nor list.
+      assertThat(inner.count(QueryKind.SELECT)).isEqualTo(2);
+      assertThat(inner.statements()).hasSize(2);
+      assertThat(outer.totalCount()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void atTheThresholdNothingIsReported() throws Exception {
     start(NPlusOnePolicy.THROW, 3);
     try (QueryScope scope = QueryScope.open()) {

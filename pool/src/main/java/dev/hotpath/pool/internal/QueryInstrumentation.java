@@ -226,15 +226,16 @@ public final class QueryInstrumentation {
 
   private void prepare(StatementShape shape, InstrumentedStatement statement) {
     ScopeFrame frame = ScopeFrame.current();
-    if (frame != null) {
-      frame.count(shape.fingerprint());
-    }
     UnitOfWork unit = UnitOfWork.current().orElse(null);
     UnitOfWork root = unit == null ? null : unit.root();
     if (nPlusOnePolicy != NPlusOnePolicy.OFF && shape.fingerprint().kind() == QueryKind.SELECT) {
       detect(shape.fingerprint(), root, frame);
     }
-    // Set after detection: a statement refused as N+1 never runs and is not timed.
+    // Counted and timed only after detection: a statement refused as N+1 never runs, so neither
+    // QueryScope nor Server-Timing sees it.
+    if (frame != null) {
+      frame.count(shape.fingerprint());
+    }
     statement.requestTiming = root == null ? null : root.attachment(ServerTiming.KEY).orElse(null);
   }
 
