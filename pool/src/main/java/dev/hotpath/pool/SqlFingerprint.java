@@ -10,20 +10,30 @@ import java.util.Objects;
  * <p>{@link #of(String)} reads the SQL once, left to right, and:
  * <ul>
  *   <li>replaces string literals ({@code 'it''s'}, {@code E'a\'b'}, {@code N'x'}, {@code X'ff'},
- *       {@code U&'x'}), PostgreSQL dollar-quoted strings ({@code $$..$$}, {@code $tag$..$tag$}),
- *       numbers ({@code 42}, {@code 1.5e3}, {@code 0xff}; a leading minus stays as an operator) and positional
- *       parameters ({@code $1}) with {@code ?};
+ *       {@code U&'x' UESCAPE '!'}, continuations across lines), PostgreSQL dollar-quoted strings
+ *       ({@code $$..$$}, {@code $tag$..$tag$} with a tag of any length and any characters
+ *       PostgreSQL accepts), numbers ({@code 42}, {@code -1.5e3}, {@code 0xff}, {@code 0b101};
+ *       a minus where no operand precedes it is part of the number), positional parameters
+ *       ({@code $1}), {@code TRUE}, {@code FALSE} and, in SELECT, INSERT, UPDATE and DELETE,
+ *       {@code NULL} (but not {@code IS [NOT] NULL/TRUE/FALSE}) with {@code ?};
+ *   <li>treats a cast of a literal as the literal: {@code '5'::int}, {@code CAST('5' AS int)},
+ *       {@code DATE '2024-01-01'} all become {@code ?};
  *   <li>turns an {@code IN} list of any length that holds only values into {@code IN (?+)}, and
  *       the rows of a {@code VALUES} list that all have the first row's shape into that row
  *       followed by {@code +} ({@code VALUES (?, ?)+});
  *   <li>drops {@code --} and (nested) {@code /* *}{@code /} comments and trailing semicolons;
- *   <li>folds whitespace: one space between tokens, none inside parentheses, one after a comma.
+ *   <li>writes keywords in upper case and other unquoted words in lower case (PostgreSQL folds
+ *       unquoted names), and folds whitespace: one space between tokens, none inside
+ *       parentheses, one after a comma.
  * </ul>
- * Quoted identifiers ({@code "Name"}, {@code `name`}) and the case of words are kept as written.
- * Backslashes escape only inside {@code E'..'} strings (standard SQL and PostgreSQL's
+ * So statements PostgreSQL's own normalisation (the query identifier pg_stat_statements groups
+ * by) sees as one shape get one fingerprint, with one deliberate difference: hotpath is coarser,
+ * folding IN lists and VALUES rows of any length and literals of any type or cast, where
+ * PostgreSQL tells them apart. Quoted identifiers ({@code "Name"}, {@code `name`}) are kept as
+ * written. Backslashes escape only inside {@code E'..'} strings (standard SQL and PostgreSQL's
  * {@code standard_conforming_strings}). Unterminated quotes and comments run to the end of the
  * input. The text is cut at {@value #MAX_LENGTH} characters (ending in {@code …}) so that a
- * hostile or generated statement cannot make a metric name of unbounded size; cost is linear in
+ * hostile or generated statement cannot make a fingerprint of unbounded size; cost is linear in
  * the input length.
  *
  * <p>Instances are immutable, thread-safe values compared by their text.

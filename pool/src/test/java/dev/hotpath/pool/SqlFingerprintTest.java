@@ -62,7 +62,9 @@ class SqlFingerprintTest {
   @CsvSource(delimiter = '|', value = {
       "SELECT 42 | SELECT ?",
       "SELECT 3.14, .5, 1e10, 2.5E-3, 0xFF, 1_000 | SELECT ?, ?, ?, ?, ?, ?",
-      "SELECT -1 | SELECT -?",
+      "SELECT -1 | SELECT ?",
+      "SELECT a - 1, a -1, (-1), x = - 2.5 FROM t | SELECT a - ?, a -?, (?), x = ? FROM t",
+      "SELECT 0b101, 0o17, 0B1_0 | SELECT ?, ?, ?",
       "SELECT col1, t2.c3 FROM t2 | SELECT col1, t2.c3 FROM t2",
       "SELECT a+1 FROM t | SELECT a+? FROM t"
   })
@@ -77,7 +79,8 @@ class SqlFingerprintTest {
     String mixed = fp("select * from t where id in ( 'a' ,2,$3 )");
     assertThat(one).isEqualTo("SELECT * FROM t WHERE id IN (?+)");
     assertThat(three).isEqualTo(one);
-    assertThat(mixed).isEqualTo("select * from t where id in (?+)");
+    assertThat(mixed).as("keywords upper, names lower, as PostgreSQL folds them")
+        .isEqualTo("SELECT * FROM t WHERE id IN (?+)");
     assertThat(fp("SELECT * FROM t WHERE id IN(1,2)")).isEqualTo("SELECT * FROM t WHERE id IN (?+)");
     assertThat(fp("SELECT * FROM t WHERE id NOT IN (1, 2)"))
         .isEqualTo("SELECT * FROM t WHERE id NOT IN (?+)");
@@ -143,9 +146,51 @@ class SqlFingerprintTest {
   }
 
   @Test
-  void castsAndOperatorsSurvive() {
-    assertThat(fp("SELECT '1'::int, a->>'k' FROM t WHERE b <= 2"))
-        .isEqualTo("SELECT ?::int, a->>? FROM t WHERE b <= ?");
+  void castsOfLiteralsAreTheLiteralAndOperatorsSurvive() {
+    assertThat(fp("SELECT '1'::int, a->>'k', c::text FROM t WHERE b <= 2"))
+        .isEqualTo("SELECT ?, a->>?, c::text FROM t WHERE b <= ?");
+    assertThat(fp("SELECT * FROM t WHERE a = '1'::numeric(10, 2)::text AND b = ?::timestamp with time zone"
+        + " AND c = '{1}'::int[] AND d = 'x'::\"My Type\" AND e = 5::double precision"))
+        .isEqualTo("SELECT * FROM t WHERE a = ? AND b = ? AND c = ? AND d = ? AND e = ?");
+    assertThat(fp("SELECT CAST('5' AS int), CAST(x AS int), cast(? as character varying(20)) FROM t"))
+        .isEqualTo("SELECT ?, CAST(x AS int), ? FROM t");
+    assertThat(fp("SELECT * FROM t WHERE d = DATE '2024-01-01' AND i > interval '1 day'"
+        + " AND id IN (DATE 'a', date 'b')"))
+        .isEqualTo("SELECT * FROM t WHERE d = ? AND i > ? AND id IN (?+)");
+  }
+
+  @Test
+  void keywordAndNameCaseDoNotSplitAShape() {
+    assertThat(fp("select Title from PHOTO where OWNER = 'a'"))
+        .isEqualTo(fp("SELECT title FROM photo WHERE owner = 'b'"))
+        .isEqualTo("SELECT title FROM photo WHERE owner = ?");
+  }
+
+  @Test
+  void booleansAndNullAreValuesExceptAfterIs() {
+    assertThat(fp("SELECT * FROM t WHERE a = true AND b = FALSE AND c = NULL AND d IS NULL"
+        + " AND e IS NOT NULL AND f IS TRUE AND g IS NOT FALSE"))
+        .isEqualTo("SELECT * FROM t WHERE a = ? AND b = ? AND c = ? AND d IS NULL"
+            + " AND e IS NOT NULL AND f IS TRUE AND g IS NOT FALSE");
+    assertThat(fp("INSERT INTO t (a, b) VALUES (1, NULL), (2, 'x')")).isEqualTo("INSERT INTO t (a, b) VALUES (?, ?)+");
+    // In DDL NULL is a constraint, not a value.
+    assertThat(fp("CREATE TABLE t (a INT NOT NULL, b INT NULL DEFAULT false)"))
+        .isEqualTo("CREATE TABLE t (a int NOT NULL, b int NULL DEFAULT ?)");
+  }
+
+  @Test
+  void dollarQuotesWithTagsOfAnyLengthAndCharactersAreValues() {
+    String longTag = "$" + "t".repeat(300) + "$";
+    assertThat(fp("SELECT " + longTag + "secret" + longTag + " FROM t")).isEqualTo("SELECT ? FROM t");
+    assertThat(fp("SELECT $😀$secret$😀$, $täg$secret 'x' $$ $täg$, $_1$secret$_1$ FROM t"))
+        .isEqualTo("SELECT ?, ?, ? FROM t");
+    assertThat(fp("SELECT $1, $$secret$$ FROM t WHERE a = $2")).isEqualTo("SELECT ?, ? FROM t WHERE a = ?");
+  }
+
+  @Test
+  void stringContinuationsAndUnicodeEscapesAreOneValue() {
+    assertThat(fp("SELECT 'secret'\n  'more secret', U&'d!0061t' UESCAPE '!' FROM t"))
+        .isEqualTo("SELECT ?, ? FROM t");
   }
 
   @ParameterizedTest

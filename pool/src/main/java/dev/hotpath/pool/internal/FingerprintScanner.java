@@ -2,6 +2,8 @@ package dev.hotpath.pool.internal;
 
 import dev.hotpath.pool.QueryKind;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * One left-to-right pass over a SQL string that writes its fingerprint: values become {@code ?},
@@ -10,13 +12,18 @@ import java.util.Arrays;
  * every input character is read a bounded number of times, so huge or hostile input costs linear
  * time. Folding works by remembering where each open parenthesis was written and cutting the
  * output back to it when the group closes.
+ *
+ * <p>Where PostgreSQL's own normalisation (the query identifier pg_stat_statements groups by)
+ * sees one shape, so does this: keywords are upper-cased and other unquoted words lower-cased
+ * (PostgreSQL folds them), a minus in front of a number is part of the literal, {@code TRUE},
+ * {@code FALSE} and (in SELECT, INSERT, UPDATE and DELETE) {@code NULL} are values except after
+ * {@code IS [NOT]}, and a cast of a literal ({@code '5'::int}, {@code CAST('5' AS int)},
+ * {@code DATE '2024-01-01'}) is the literal.
  */
 public final class FingerprintScanner {
 
   /** The result of a scan. @param text the fingerprint text @param kind the statement kind */
   public record Scan(String text, QueryKind kind) {}
-
-  private static final int MAX_DOLLAR_TAG = 64;
 
   private static final byte PLAIN = 0;
   private static final byte IN_EMPTY = 1;      // "IN (" seen, nothing inside yet
@@ -24,10 +31,43 @@ public final class FingerprintScanner {
   private static final byte IN_COMMA = 3;      // last inside was a comma after a value
   private static final byte IN_MIXED = 4;      // something other than values: keep as written
   private static final byte VALUES_ROW = 5;
+  private static final byte CAST_GROUP = 6;    // "CAST (": folds to a value if it casts one
 
   private static final int WORD_OTHER = 0;
   private static final int WORD_IN = 1;
   private static final int WORD_VALUES = 2;
+  private static final int WORD_CAST = 3;
+
+  // What the last written token was, for the decisions that depend on it.
+  private static final int T_NONE = 0;
+  private static final int T_VALUE = 1;       // a number, parameter or folded literal
+  private static final int T_STRING = 2;      // a string literal (also a value)
+  private static final int T_KEYWORD = 3;
+  private static final int T_NAME = 4;        // an unquoted word that is not a keyword
+  private static final int T_OPERAND_END = 5; // ')', ']', a quoted identifier, END
+  private static final int T_OPERATOR = 6;    // any other symbol, '(' and ','
+
+  /** Words shown in upper case; every other unquoted word is shown in lower case. */
+  private static final Set<String> KEYWORDS = Set.of("SELECT", "FROM", "WHERE", "AND", "OR",
+      "NOT", "IN", "IS", "NULL", "AS", "ON", "JOIN", "LEFT", "RIGHT", "INNER", "OUTER", "FULL",
+      "CROSS", "NATURAL", "USING", "GROUP", "BY", "ORDER", "HAVING", "LIMIT", "OFFSET", "FETCH",
+      "ROWS", "ONLY", "UNION", "ALL", "DISTINCT", "INTERSECT", "EXCEPT", "INSERT", "INTO",
+      "VALUES", "UPDATE", "SET", "DELETE", "RETURNING", "WITH", "RECURSIVE", "CASE", "WHEN",
+      "THEN", "ELSE", "END", "EXISTS", "BETWEEN", "LIKE", "ILIKE", "SIMILAR", "ESCAPE", "UESCAPE",
+      "ASC", "DESC", "NULLS", "ANY", "SOME", "CAST", "CREATE", "TABLE", "DROP", "ALTER", "ADD",
+      "COLUMN", "INDEX", "PRIMARY", "KEY", "FOREIGN", "REFERENCES", "UNIQUE", "CHECK", "DEFAULT",
+      "CONSTRAINT", "IF", "CASCADE", "TRUNCATE", "FOR", "SHARE", "NOWAIT", "SKIP", "LOCKED",
+      "OVER", "PARTITION", "WINDOW", "CONFLICT", "DO", "NOTHING", "LATERAL", "MERGE", "MATCHED",
+      "TRUE", "FALSE", "FILTER", "WITHIN", "COLLATE", "SEQUENCE", "VIEW", "TO",
+      "GRANT", "REVOKE", "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "EXPLAIN",
+      "ANALYZE", "CALL");
+
+  /** Type names that make a following string one typed literal: {@code DATE '2024-01-01'}. */
+  private static final Set<String> LITERAL_TYPES = Set.of("DATE", "TIME", "TIMESTAMP",
+      "TIMESTAMPTZ", "TIMETZ", "INTERVAL", "BOOLEAN", "BOOL", "INT", "INT2", "INT4", "INT8",
+      "INTEGER", "SMALLINT", "BIGINT", "REAL", "FLOAT", "FLOAT4", "FLOAT8", "NUMERIC", "DECIMAL",
+      "TEXT", "VARCHAR", "CHAR", "JSON", "JSONB", "UUID", "INET", "CIDR", "MACADDR", "BYTEA",
+      "MONEY", "XML");
 
   private final String sql;
   private final int length;
@@ -49,6 +89,14 @@ public final class FingerprintScanner {
   private QueryKind kind;
   private boolean awaitingMainStatement;
   private int withDepth;
+
+  private int lastToken = T_NONE;
+  private boolean afterIs;            // the last words were IS or IS NOT
+  private boolean lastWordIsType;     // the last token is a word of LITERAL_TYPES
+  private int lastWordStart = -1;     // where the last word's separating space began in out
+  private byte frameBeforeWord;       // the group state before the last word was written
+  private int[] castAt = new int[8];  // per CAST group: where its CAST word began in out
+  private byte[] castFrameBefore = new byte[8];
 
   private FingerprintScanner(String sql) {
     this.sql = sql;
@@ -77,6 +125,16 @@ public final class FingerprintScanner {
         pos++;
       } else if (c == '-' && next(1) == '-') {
         skipLineComment();
+      } else if (c == '-' && unaryPosition() && numberFollows(pos + 1)) {
+        pos++;
+        while (Character.isWhitespace(sql.charAt(pos))) {
+          pos++;
+        }
+        skipNumber();
+        value();
+      } else if (c == ':' && next(1) == ':' && (lastToken == T_VALUE || lastToken == T_STRING)) {
+        pos += 2;
+        skipCastType();
       } else if (c == '/' && next(1) == '*') {
         skipBlockComment();
       } else if (c == '\'') {
@@ -112,6 +170,135 @@ public final class FingerprintScanner {
   private char next(int ahead) {
     int at = pos + ahead;
     return at < length ? sql.charAt(at) : '\0';
+  }
+
+  /** A minus here negates: nothing before it is an operand (PostgreSQL folds it into the number). */
+  private boolean unaryPosition() {
+    return lastToken == T_NONE || lastToken == T_OPERATOR
+        || (lastToken == T_KEYWORD && !endsWithWord("END"));
+  }
+
+  private boolean numberFollows(int from) {
+    int at = from;
+    while (at < length && Character.isWhitespace(sql.charAt(at))) {
+      at++;
+    }
+    if (at >= length) {
+      return false;
+    }
+    char c = sql.charAt(at);
+    return isDigit(c) || (c == '.' && at + 1 < length && isDigit(sql.charAt(at + 1)));
+  }
+
+  /**
+   * Skips the type of a cast of a value ({@code ::int}, {@code ::numeric(10, 2)},
+   * {@code ::timestamp with time zone}, {@code ::text[]}): the value stays one value.
+   */
+  private void skipCastType() {
+    skipSpaces();
+    if (pos < length && sql.charAt(pos) == '"') {
+      skipPastQuote('"');
+    } else {
+      int start = pos;
+      while (pos < length && (isWordPart(sql.charAt(pos)) || sql.charAt(pos) == '.')) {
+        pos++;
+      }
+      String type = sql.substring(start, pos).toUpperCase(Locale.ROOT);
+      if (type.equals("DOUBLE")) {
+        skipWordIf("PRECISION");
+      } else if (type.equals("CHARACTER") || type.equals("CHAR") || type.equals("BIT")
+          || type.equals("NATIONAL")) {
+        skipWordIf("CHARACTER");
+        skipWordIf("VARYING");
+      }
+      skipTypeArguments();
+      if (type.equals("TIMESTAMP") || type.equals("TIME")) {
+        if (skipWordIf("WITH") || skipWordIf("WITHOUT")) {
+          skipWordIf("TIME");
+          skipWordIf("ZONE");
+        }
+      }
+    }
+    while (true) {
+      int mark = pos;
+      skipSpaces();
+      if (pos < length && sql.charAt(pos) == '[') {
+        int close = pos + 1;
+        while (close < length && (isDigit(sql.charAt(close)) || sql.charAt(close) == ' ')) {
+          close++;
+        }
+        if (close < length && sql.charAt(close) == ']') {
+          pos = close + 1;
+          continue;
+        }
+      }
+      pos = mark;
+      break;
+    }
+    // A cast of a value is still that value: '5'::int and '5' are one shape.
+    lastToken = T_VALUE;
+  }
+
+  private void skipSpaces() {
+    while (pos < length && Character.isWhitespace(sql.charAt(pos))) {
+      pos++;
+    }
+  }
+
+  private boolean skipWordIf(String word) {
+    int at = pos;
+    while (at < length && Character.isWhitespace(sql.charAt(at))) {
+      at++;
+    }
+    int end = at + word.length();
+    if (end <= length && sql.regionMatches(true, at, word, 0, word.length())
+        && (end == length || !isWordPart(sql.charAt(end)))) {
+      pos = end;
+      return true;
+    }
+    return false;
+  }
+
+  /** Skips {@code (10)} or {@code (10, 2)} after a type name; anything else stays. */
+  private void skipTypeArguments() {
+    int at = pos;
+    while (at < length && Character.isWhitespace(sql.charAt(at))) {
+      at++;
+    }
+    if (at >= length || sql.charAt(at) != '(') {
+      return;
+    }
+    at++;
+    while (at < length && (isDigit(sql.charAt(at)) || sql.charAt(at) == ','
+        || Character.isWhitespace(sql.charAt(at)))) {
+      at++;
+    }
+    if (at < length && sql.charAt(at) == ')') {
+      pos = at + 1;
+    }
+  }
+
+  private void skipPastQuote(char quote) {
+    int i = pos + 1;
+    while (i < length) {
+      if (sql.charAt(i) == quote) {
+        if (i + 1 < length && sql.charAt(i + 1) == quote) {
+          i += 2;
+          continue;
+        }
+        i++;
+        break;
+      }
+      i++;
+    }
+    pos = Math.min(i, length);
+  }
+
+  private boolean endsWithWord(String word) {
+    int end = out.length();
+    int start = end - word.length();
+    return start >= 0 && outMatches(start, word)
+        && (start == 0 || !isWordPart(out.charAt(start - 1)));
   }
 
   private boolean followsIdentifier() {
@@ -182,7 +369,28 @@ public final class FingerprintScanner {
       }
     }
     pos = Math.min(i, length);
+    stringValue();
+  }
+
+  /**
+   * Writes a string literal as a value. A string right after another is its continuation (SQL
+   * joins literals separated by a newline); after a type name it is a typed literal, one value
+   * with it ({@code DATE '2024-01-01'}).
+   */
+  private void stringValue() {
+    if (lastToken == T_STRING) {
+      pendingSpace = false;
+      return;
+    }
+    if (lastWordIsType && (lastToken == T_NAME || lastToken == T_KEYWORD)) {
+      out.setLength(lastWordStart);
+      if (depth > 0) {
+        frame[depth] = frameBeforeWord;
+      }
+      pendingSpace = true;
+    }
     value();
+    lastToken = T_STRING;
   }
 
   private void skipNumber() {
@@ -191,6 +399,12 @@ public final class FingerprintScanner {
       while (pos < length && (isHex(sql.charAt(pos)) || sql.charAt(pos) == '_')) {
         pos++;
       }
+      return;
+    }
+    if (sql.charAt(pos) == '0' && (next(1) == 'b' || next(1) == 'B' || next(1) == 'o'
+        || next(1) == 'O') && isDigit(next(2))) {
+      pos += 2;
+      skipDigits();
       return;
     }
     skipDigits();
@@ -225,10 +439,12 @@ public final class FingerprintScanner {
       value();
       return;
     }
+    // A tag follows PostgreSQL's rule, of any length: [A-Za-z\200-\377_][A-Za-z\200-\377_0-9]*,
+    // so any character beyond ASCII (an accent, an emoji) belongs to it.
     int tagEnd = pos + 1;
-    if (tagEnd < length && isWordStart(sql.charAt(tagEnd))) {
-      while (tagEnd < length && tagEnd - pos <= MAX_DOLLAR_TAG
-          && (Character.isLetterOrDigit(sql.charAt(tagEnd)) || sql.charAt(tagEnd) == '_')) {
+    if (tagEnd < length && isDollarTagStart(sql.charAt(tagEnd))) {
+      while (tagEnd < length
+          && (isDollarTagStart(sql.charAt(tagEnd)) || isDigit(sql.charAt(tagEnd)))) {
         tagEnd++;
       }
     }
@@ -243,6 +459,10 @@ public final class FingerprintScanner {
     }
   }
 
+  private static boolean isDollarTagStart(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+  }
+
   // ---- writing tokens ----
 
   private void separate(char first) {
@@ -252,7 +472,7 @@ public final class FingerprintScanner {
       boolean space = pendingSpace || last == ',';
       if (last == '(' || first == ')' || first == ',') {
         space = false;
-      } else if (first == '(' && lastWord != WORD_OTHER) {
+      } else if (first == '(' && (lastWord == WORD_IN || lastWord == WORD_VALUES)) {
         space = true;
       }
       if (space) {
@@ -273,6 +493,9 @@ public final class FingerprintScanner {
       frame[depth] = IN_MIXED;
     }
     lastWord = WORD_OTHER;
+    lastToken = T_VALUE;
+    lastWordIsType = false;
+    afterIs = false;
   }
 
   private void word() {
@@ -292,11 +515,56 @@ public final class FingerprintScanner {
         return;
       }
     }
+    if (lastToken == T_STRING && is(start, wordLength, "UESCAPE")) {
+      // U&'..' UESCAPE '!' is one literal: drop the clause with its escape character.
+      skipSpaces();
+      if (pos < length && sql.charAt(pos) == '\'') {
+        skipPastQuote('\'');
+      }
+      pendingSpace = false;
+      return;
+    }
+    if ((is(start, wordLength, "TRUE") || is(start, wordLength, "FALSE")
+        || (is(start, wordLength, "NULL") && isDataStatement())) && !afterIs) {
+      value();
+      return;
+    }
+    boolean keyword = isKeyword(start, wordLength);
+    boolean wasIs = afterIs;
     leaveValuesUnless('w');
+    frameBeforeWord = top();
+    lastWordStart = out.length();
     separate('w');
-    out.append(sql, start, pos);
+    for (int i = start; i < pos; i++) {
+      char c = sql.charAt(i);
+      // ASCII only, as PostgreSQL folds unquoted names
+      if (keyword && c >= 'a' && c <= 'z') {
+        c = (char) (c - 32);
+      } else if (!keyword && c >= 'A' && c <= 'Z') {
+        c = (char) (c + 32);
+      }
+      out.append(c);
+    }
     markMixed();
     classify(start, wordLength);
+    afterIs = is(start, wordLength, "IS") || (wasIs && is(start, wordLength, "NOT"));
+    lastWordIsType = isIn(LITERAL_TYPES, start, wordLength);
+    lastToken = keyword ? (is(start, wordLength, "END") ? T_OPERAND_END : T_KEYWORD) : T_NAME;
+  }
+
+  private boolean isDataStatement() {
+    return kind == QueryKind.SELECT || kind == QueryKind.INSERT || kind == QueryKind.UPDATE
+        || kind == QueryKind.DELETE || awaitingMainStatement;
+  }
+
+  private boolean isKeyword(int start, int wordLength) {
+    return isIn(KEYWORDS, start, wordLength);
+  }
+
+  // Fingerprints are computed once per distinct SQL string, so a substring here is no per-statement cost.
+  private boolean isIn(Set<String> words, int start, int wordLength) {
+    return wordLength <= 12
+        && words.contains(sql.substring(start, start + wordLength).toUpperCase(Locale.ROOT));
   }
 
   private static boolean isStringPrefix(char c) {
@@ -310,6 +578,8 @@ public final class FingerprintScanner {
     lastWord = WORD_OTHER;
     if (is(start, wordLength, "IN")) {
       lastWord = WORD_IN;
+    } else if (is(start, wordLength, "CAST")) {
+      lastWord = WORD_CAST;
     } else if (is(start, wordLength, "VALUES")) {
       lastWord = WORD_VALUES;
       if (valuesDepth < 0) {
@@ -369,6 +639,9 @@ public final class FingerprintScanner {
     out.append(sql, start, pos);
     markMixed();
     lastWord = WORD_OTHER;
+    lastToken = T_OPERAND_END;
+    lastWordIsType = false;
+    afterIs = false;
   }
 
   private void symbol(char c) {
@@ -377,6 +650,9 @@ public final class FingerprintScanner {
     out.append(c);
     markMixed();
     lastWord = WORD_OTHER;
+    lastToken = c == ']' || c == ')' ? T_OPERAND_END : T_OPERATOR;
+    lastWordIsType = false;
+    afterIs = false;
   }
 
   private void comma() {
@@ -390,6 +666,9 @@ public final class FingerprintScanner {
       frame[depth] = IN_MIXED;
     }
     lastWord = WORD_OTHER;
+    lastToken = T_OPERATOR;
+    lastWordIsType = false;
+    afterIs = false;
   }
 
   private void open() {
@@ -398,13 +677,22 @@ public final class FingerprintScanner {
     byte kindOfGroup = PLAIN;
     if (lastWord == WORD_IN) {
       kindOfGroup = IN_EMPTY;
+    } else if (lastWord == WORD_CAST) {
+      kindOfGroup = CAST_GROUP;
     } else if (valuesDepth == depth) {
       kindOfGroup = VALUES_ROW;
     }
+    int castStart = lastWordStart;
+    byte castParentFrame = frameBeforeWord;
     markMixed();
     push(kindOfGroup);
+    castAt[depth] = castStart;
+    castFrameBefore[depth] = castParentFrame;
     out.append('(');
     lastWord = WORD_OTHER;
+    lastToken = T_OPERATOR;
+    lastWordIsType = false;
+    afterIs = false;
   }
 
   private void close() {
@@ -419,6 +707,18 @@ public final class FingerprintScanner {
     if (group == IN_VALUE) {
       out.setLength(start);
       out.append("(?+)");
+    } else if (group == CAST_GROUP && castsAValue(start)) {
+      // CAST('5' AS int) is the literal, as '5'::int is.
+      out.setLength(castAt[depth + 1]);
+      if (depth > 0) {
+        frame[depth] = castFrameBefore[depth + 1];
+      }
+      pendingSpace = true;
+      value();
+      if (valuesDepth > depth) {
+        valuesDepth = -1;
+      }
+      return;
     } else {
       out.append(')');
       if (group == VALUES_ROW && valuesDepth == depth) {
@@ -429,6 +729,24 @@ public final class FingerprintScanner {
       valuesDepth = -1;
     }
     lastWord = WORD_OTHER;
+    lastToken = T_OPERAND_END;
+    lastWordIsType = false;
+    afterIs = false;
+  }
+
+  /** Whether the CAST group opened at {@code open} reads {@code (? AS <type>)}. */
+  private boolean castsAValue(int open) {
+    String prefix = "(? AS ";
+    return out.length() - open > prefix.length() && outMatches(open, prefix);
+  }
+
+  private boolean outMatches(int at, String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (out.charAt(at + i) != text.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The first row stays followed by '+'; later rows equal to it are cut away. */
@@ -479,6 +797,10 @@ public final class FingerprintScanner {
     if (depth == frame.length) {
       frame = Arrays.copyOf(frame, depth * 2);
       openedAt = Arrays.copyOf(openedAt, depth * 2);
+    }
+    if (depth >= castAt.length) {
+      castAt = Arrays.copyOf(castAt, frame.length);
+      castFrameBefore = Arrays.copyOf(castFrameBefore, frame.length);
     }
     frame[depth] = group;
     openedAt[depth] = out.length();
