@@ -10,27 +10,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class NPlusOneDetectionTest {
 
-  private final List<NPlusOneReport> reports = new CopyOnWriteArrayList<>();
+  private final RecordingListener recorded = new RecordingListener();
+  private final List<NPlusOneReport> reports = recorded.reports;
   private HotpathDataSource dataSource;
 
   private HotpathDataSource start(NPlusOnePolicy policy, int threshold) throws SQLException {
     dataSource = HotpathDataSource.builder().name("n1").hikari(H2Database.hikari())
         .nPlusOne(policy, threshold)
-        .listener(new QueryListener() {
-          @Override
-          public void onQuery(QueryEvent event) {}
-
-          @Override
-          public void onNPlusOne(NPlusOneReport report) {
-            reports.add(report);
-          }
-        })
+        .listener(recorded)
         .build();
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE tag (id INT PRIMARY KEY, photo_id INT, label VARCHAR(20))");

@@ -278,6 +278,7 @@ public final class FingerprintScanner {
     }
   }
 
+  /** Moves past the quoted text opening at {@code pos}; a doubled quote is part of it. */
   private void skipPastQuote(char quote) {
     int i = pos + 1;
     while (i < length) {
@@ -621,19 +622,7 @@ public final class FingerprintScanner {
 
   private void copyQuotedIdentifier(char quote) {
     int start = pos;
-    int i = pos + 1;
-    while (i < length) {
-      if (sql.charAt(i) == quote) {
-        if (i + 1 < length && sql.charAt(i + 1) == quote) {
-          i += 2;
-          continue;
-        }
-        i++;
-        break;
-      }
-      i++;
-    }
-    pos = Math.min(i, length);
+    skipPastQuote(quote);
     leaveValuesUnless('w');
     separate('"');
     out.append(sql, start, pos);

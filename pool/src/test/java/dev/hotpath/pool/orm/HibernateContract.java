@@ -8,13 +8,12 @@ import dev.hotpath.pool.NPlusOnePolicy;
 import dev.hotpath.pool.NPlusOneReport;
 import dev.hotpath.pool.QueryEvent;
 import dev.hotpath.pool.QueryKind;
-import dev.hotpath.pool.QueryListener;
+import dev.hotpath.pool.RecordingListener;
 import dev.hotpath.pool.QueryScope;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
@@ -32,8 +31,9 @@ abstract class HibernateContract {
 
   static final int BATCH_SIZE = 20;
 
-  final List<QueryEvent> events = new CopyOnWriteArrayList<>();
-  final List<NPlusOneReport> reports = new CopyOnWriteArrayList<>();
+  final RecordingListener recorded = new RecordingListener();
+  final List<QueryEvent> events = recorded.events;
+  final List<NPlusOneReport> reports = recorded.reports;
   HotpathDataSource dataSource;
   SessionFactory sessions;
 
@@ -50,17 +50,7 @@ abstract class HibernateContract {
   void boot() {
     dataSource = HotpathDataSource.builder().name("orm").hikari(hikari())
         .nPlusOne(NPlusOnePolicy.LOG, 3)
-        .listener(new QueryListener() {
-          @Override
-          public void onQuery(QueryEvent event) {
-            events.add(event);
-          }
-
-          @Override
-          public void onNPlusOne(NPlusOneReport report) {
-            reports.add(report);
-          }
-        })
+        .listener(recorded)
         .build();
     StandardServiceRegistryBuilder settings = new StandardServiceRegistryBuilder()
         .applySetting("hibernate.connection.datasource", dataSource)

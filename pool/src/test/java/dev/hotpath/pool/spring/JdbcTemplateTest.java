@@ -7,14 +7,13 @@ import com.zaxxer.hikari.HikariConfig;
 import dev.hotpath.pool.HotpathDataSource;
 import dev.hotpath.pool.NPlusOnePolicy;
 import dev.hotpath.pool.NPlusOneReport;
-import dev.hotpath.pool.QueryEvent;
-import dev.hotpath.pool.QueryListener;
 import dev.hotpath.pool.QueryScope;
+import dev.hotpath.pool.RecordingListener;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,29 +27,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Spring's {@link JdbcTemplate} and transaction manager on {@link HotpathDataSource} (H2). */
 class JdbcTemplateTest {
 
-  private final List<QueryEvent> events = new CopyOnWriteArrayList<>();
-  private final List<NPlusOneReport> reports = new CopyOnWriteArrayList<>();
+  private final RecordingListener recorded = new RecordingListener();
+  private final List<NPlusOneReport> reports = recorded.reports;
   private HotpathDataSource dataSource;
   private JdbcTemplate jdbc;
 
   @BeforeEach
   void start() {
+    open(UnaryOperator.identity());
+  }
+
+  /** A data source on a fresh database, configured by {@code options}, with an empty table. */
+  private void open(UnaryOperator<HotpathDataSource.Builder> options) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl("jdbc:h2:mem:spring" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     config.setMaximumPoolSize(4);
-    dataSource = HotpathDataSource.builder().name("spring").hikari(config)
+    dataSource = options.apply(HotpathDataSource.builder().name("spring").hikari(config))
         .nPlusOne(NPlusOnePolicy.LOG, 3)
-        .listener(new QueryListener() {
-          @Override
-          public void onQuery(QueryEvent event) {
-            events.add(event);
-          }
-
-          @Override
-          public void onNPlusOne(NPlusOneReport report) {
-            reports.add(report);
-          }
-        })
+        .listener(recorded)
         .build();
     jdbc = new JdbcTemplate(dataSource);
     jdbc.execute("CREATE TABLE item (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(50) UNIQUE,"
@@ -147,25 +141,9 @@ class JdbcTemplateTest {
   }
 
   /** A data source configured by {@code options}, with the N+1 of five owners run on it. */
-  private void restart(java.util.function.UnaryOperator<HotpathDataSource.Builder> options) {
+  private void restart(UnaryOperator<HotpathDataSource.Builder> options) {
     dataSource.close();
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl("jdbc:h2:mem:spring" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    dataSource = options.apply(HotpathDataSource.builder().name("spring").hikari(config))
-        .nPlusOne(NPlusOnePolicy.LOG, 3)
-        .listener(new QueryListener() {
-          @Override
-          public void onQuery(QueryEvent event) {}
-
-          @Override
-          public void onNPlusOne(NPlusOneReport report) {
-            reports.add(report);
-          }
-        })
-        .build();
-    jdbc = new JdbcTemplate(dataSource);
-    jdbc.execute("CREATE TABLE item (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(50),"
-        + " owner_id INT)");
+    open(options);
     for (int owner = 1; owner <= 5; owner++) {
       jdbc.update("INSERT INTO item (name, owner_id) VALUES (?, ?)", "item" + owner, owner);
     }
