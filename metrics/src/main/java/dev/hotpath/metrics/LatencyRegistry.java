@@ -23,7 +23,9 @@ import java.util.function.BiConsumer;
  * ({@link MetricId#overflow()}: the same keys, every value {@value MetricId#OVERFLOW_VALUE}), and
  * each such refusal is counted in {@link #refusedNames()}. Series never expire. Names come from
  * code (they are lower-case dotted words, see {@link MetricId}); values taken from traffic are
- * tags, never part of a name.
+ * tags, never part of a name. Should names come from somewhere else, the registry still holds at
+ * most {@value #MAX_METRIC_NAMES} of them: ids of later names share the untagged series
+ * {@code hotpath.other}, counted as refused too.
  *
  * <p><b>Flat names.</b> The methods that take a {@code String} ({@link #recorder(String)},
  * {@link #record(String, long)}, {@link #find(String)}) are the series
@@ -45,6 +47,12 @@ public final class LatencyRegistry {
   public static final String FLAT_TAG = "name";
 
   private static final MetricId FLAT_OVERFLOW = MetricId.of(FLAT_METRIC, FLAT_TAG, OVERFLOW_NAME);
+
+  /** The most distinct metric names a registry holds; names come from code, so this is far off. */
+  public static final int MAX_METRIC_NAMES = 1000;
+
+  /** The series that takes every id whose name came after {@link #MAX_METRIC_NAMES} others. */
+  public static final MetricId OTHER_NAMES = MetricId.of("hotpath.other");
 
   private final int maxSeriesPerName;
   private final LatencyRecorder.Builder template;
@@ -289,6 +297,10 @@ public final class LatencyRegistry {
     if (existing != null) {
       return existing;
     }
+    if (!admitName(id.name())) {
+      refused.increment();
+      return lookup(OTHER_NAMES);
+    }
     LatencyRecorder[] created = new LatencyRecorder[1];
     // An overflow series, and the one untagged series a name can have, never count against the
     // cap: there is at most one of each per name and tag keys.
@@ -311,6 +323,18 @@ public final class LatencyRegistry {
       newSeriesListeners.forEach(listener -> listener.accept(id, created[0]));
     }
     return recorder;
+  }
+
+  // Racing threads may each admit one name past the cap: the bound is the cap plus the threads.
+  private boolean admitName(String name) {
+    if (admittedPerName.containsKey(name) || name.equals(OTHER_NAMES.name())) {
+      return true;
+    }
+    if (admittedPerName.size() >= MAX_METRIC_NAMES) {
+      return false;
+    }
+    admittedPerName.putIfAbsent(name, new AtomicInteger());
+    return true;
   }
 
   private boolean admitOneMore(String name) {

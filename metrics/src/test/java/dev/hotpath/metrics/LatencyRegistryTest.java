@@ -146,4 +146,20 @@ class LatencyRegistryTest {
     registry.record("GET /a", 1);
     assertThat(announced).containsExactly(id, MetricId.of("hotpath.latency", "name", "GET /a"));
   }
+
+  @Test
+  void namesPastTheNameCapShareOneSeries() {
+    LatencyRegistry registry = registry(10);
+    for (int i = 0; i < LatencyRegistry.MAX_METRIC_NAMES; i++) {
+      registry.record(MetricId.of("app.metric" + i, "k", "v"), 1_000);
+    }
+    registry.record(MetricId.of("app.one_too_many", "k", "v"), 1_000);
+    registry.record(MetricId.of("app.one_more"), 1_000);
+    assertThat(registry.series()).hasSize(LatencyRegistry.MAX_METRIC_NAMES + 1)
+        .containsKey(LatencyRegistry.OTHER_NAMES);
+    assertThat(registry.series().get(LatencyRegistry.OTHER_NAMES).snapshot().count()).isEqualTo(2);
+    assertThat(registry.refusedNames()).isEqualTo(2);
+    assertThat(registry.recorder(MetricId.of("app.metric7", "k", "w")))
+        .as("a known name still gets new series").isNotSameAs(registry.series().get(LatencyRegistry.OTHER_NAMES));
+  }
 }
