@@ -273,8 +273,14 @@ class SqlFingerprintTest {
     String dollars = "$a".repeat(200_000);
     String comments = "/*".repeat(200_000);
     String longTag = "$" + "t".repeat(100_000) + "$ x";
+    // A long tag and many near-closings: each candidate '$' is compared only up to the next one.
+    String nearClosings = "SELECT $" + "t".repeat(50_000) + "$" + ("$" + "t".repeat(49_999)).repeat(20)
+        + "$" + "t".repeat(50_000) + "$";
+    String casts = "SELECT " + "'1'::".repeat(100_000) + "int";
+    String minuses = "SELECT " + "- ".repeat(100_000) + "1";
     String words = "SELECT " + "col, ".repeat(100_000) + "x FROM t";
-    for (String sql : new String[] {deepParens, quotes, dollars, comments, longTag, words}) {
+    for (String sql : new String[] {deepParens, quotes, dollars, comments, longTag, nearClosings,
+        casts, minuses, words}) {
       SqlFingerprint fingerprint = SqlFingerprint.of(sql);
       assertThat(fingerprint.text().length()).isLessThanOrEqualTo(SqlFingerprint.MAX_LENGTH);
     }

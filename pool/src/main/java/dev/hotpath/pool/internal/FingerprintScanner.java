@@ -124,19 +124,19 @@ public final class FingerprintScanner {
         pendingSpace = true;
         pos++;
       } else if (c == '-' && next(1) == '-') {
-        skipLineComment();
-      } else if (c == '-' && unaryPosition() && numberFollows(pos + 1)) {
-        pos++;
-        while (Character.isWhitespace(sql.charAt(pos))) {
-          pos++;
-        }
-        skipNumber();
+        pos = SqlLexer.lineCommentEnd(sql, pos);
+        pendingSpace = true;
+      } else if (c == '-' && unaryPosition() && SqlLexer.numberFollows(sql, pos + 1)) {
+        // PostgreSQL folds the minus into the number: -5 is one literal, as 5 is.
+        pos = SqlLexer.numberEnd(sql, SqlLexer.skipSpaces(sql, pos + 1));
         value();
       } else if (c == ':' && next(1) == ':' && (lastToken == T_VALUE || lastToken == T_STRING)) {
-        pos += 2;
-        skipCastType();
+        // A cast of a value is still that value: '5'::int and '5' are one shape.
+        pos = SqlLexer.castTypeEnd(sql, pos + 2);
+        lastToken = T_VALUE;
       } else if (c == '/' && next(1) == '*') {
-        skipBlockComment();
+        pos = SqlLexer.blockCommentEnd(sql, pos);
+        pendingSpace = true;
       } else if (c == '\'') {
         skipQuoted(pos, false);
       } else if (c == '"' || c == '`') {
@@ -144,7 +144,7 @@ public final class FingerprintScanner {
       } else if (c == '$') {
         dollar();
       } else if (isDigit(c) || (c == '.' && isDigit(next(1)) && !followsIdentifier())) {
-        skipNumber();
+        pos = SqlLexer.numberEnd(sql, pos);
         value();
       } else if (isWordStart(c)) {
         word();
@@ -178,123 +178,6 @@ public final class FingerprintScanner {
         || (lastToken == T_KEYWORD && !endsWithWord("END"));
   }
 
-  private boolean numberFollows(int from) {
-    int at = from;
-    while (at < length && Character.isWhitespace(sql.charAt(at))) {
-      at++;
-    }
-    if (at >= length) {
-      return false;
-    }
-    char c = sql.charAt(at);
-    return isDigit(c) || (c == '.' && at + 1 < length && isDigit(sql.charAt(at + 1)));
-  }
-
-  /**
-   * Skips the type of a cast of a value ({@code ::int}, {@code ::numeric(10, 2)},
-   * {@code ::timestamp with time zone}, {@code ::text[]}): the value stays one value.
-   */
-  private void skipCastType() {
-    skipSpaces();
-    if (pos < length && sql.charAt(pos) == '"') {
-      skipPastQuote('"');
-    } else {
-      int start = pos;
-      while (pos < length && (isWordPart(sql.charAt(pos)) || sql.charAt(pos) == '.')) {
-        pos++;
-      }
-      String type = sql.substring(start, pos).toUpperCase(Locale.ROOT);
-      if (type.equals("DOUBLE")) {
-        skipWordIf("PRECISION");
-      } else if (type.equals("CHARACTER") || type.equals("CHAR") || type.equals("BIT")
-          || type.equals("NATIONAL")) {
-        skipWordIf("CHARACTER");
-        skipWordIf("VARYING");
-      }
-      skipTypeArguments();
-      if (type.equals("TIMESTAMP") || type.equals("TIME")) {
-        if (skipWordIf("WITH") || skipWordIf("WITHOUT")) {
-          skipWordIf("TIME");
-          skipWordIf("ZONE");
-        }
-      }
-    }
-    while (true) {
-      int mark = pos;
-      skipSpaces();
-      if (pos < length && sql.charAt(pos) == '[') {
-        int close = pos + 1;
-        while (close < length && (isDigit(sql.charAt(close)) || sql.charAt(close) == ' ')) {
-          close++;
-        }
-        if (close < length && sql.charAt(close) == ']') {
-          pos = close + 1;
-          continue;
-        }
-      }
-      pos = mark;
-      break;
-    }
-    // A cast of a value is still that value: '5'::int and '5' are one shape.
-    lastToken = T_VALUE;
-  }
-
-  private void skipSpaces() {
-    while (pos < length && Character.isWhitespace(sql.charAt(pos))) {
-      pos++;
-    }
-  }
-
-  private boolean skipWordIf(String word) {
-    int at = pos;
-    while (at < length && Character.isWhitespace(sql.charAt(at))) {
-      at++;
-    }
-    int end = at + word.length();
-    if (end <= length && sql.regionMatches(true, at, word, 0, word.length())
-        && (end == length || !isWordPart(sql.charAt(end)))) {
-      pos = end;
-      return true;
-    }
-    return false;
-  }
-
-  /** Skips {@code (10)} or {@code (10, 2)} after a type name; anything else stays. */
-  private void skipTypeArguments() {
-    int at = pos;
-    while (at < length && Character.isWhitespace(sql.charAt(at))) {
-      at++;
-    }
-    if (at >= length || sql.charAt(at) != '(') {
-      return;
-    }
-    at++;
-    while (at < length && (isDigit(sql.charAt(at)) || sql.charAt(at) == ','
-        || Character.isWhitespace(sql.charAt(at)))) {
-      at++;
-    }
-    if (at < length && sql.charAt(at) == ')') {
-      pos = at + 1;
-    }
-  }
-
-  /** Moves past the quoted text opening at {@code pos}; a doubled quote is part of it. */
-  private void skipPastQuote(char quote) {
-    int i = pos + 1;
-    while (i < length) {
-      if (sql.charAt(i) == quote) {
-        if (i + 1 < length && sql.charAt(i + 1) == quote) {
-          i += 2;
-          continue;
-        }
-        i++;
-        break;
-      }
-      i++;
-    }
-    pos = Math.min(i, length);
-  }
-
   private boolean endsWithWord(String word) {
     int end = out.length();
     int start = end - word.length();
@@ -311,65 +194,22 @@ public final class FingerprintScanner {
   }
 
   private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
+    return SqlLexer.isDigit(c);
   }
 
   private static boolean isWordStart(char c) {
-    return Character.isLetter(c) || c == '_';
+    return SqlLexer.isWordStart(c);
   }
 
   private static boolean isWordPart(char c) {
-    return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    return SqlLexer.isWordPart(c);
   }
 
   // ---- skipping what a fingerprint leaves out ----
 
-  private void skipLineComment() {
-    int end = sql.indexOf('\n', pos + 2);
-    pos = end < 0 ? length : end + 1;
-    pendingSpace = true;
-  }
-
-  /** PostgreSQL nests block comments; an unterminated one runs to the end. */
-  private void skipBlockComment() {
-    int nesting = 0;
-    while (pos < length) {
-      char c = sql.charAt(pos);
-      if (c == '/' && next(1) == '*') {
-        nesting++;
-        pos += 2;
-      } else if (c == '*' && next(1) == '/') {
-        nesting--;
-        pos += 2;
-        if (nesting == 0) {
-          break;
-        }
-      } else {
-        pos++;
-      }
-    }
-    pendingSpace = true;
-  }
-
   /** Skips a quoted string whose opening quote is at {@code quote}; doubled quotes escape. */
   private void skipQuoted(int quote, boolean backslashEscapes) {
-    int i = quote + 1;
-    while (i < length) {
-      char c = sql.charAt(i);
-      if (backslashEscapes && c == '\\') {
-        i += 2;
-      } else if (c == '\'') {
-        if (i + 1 < length && sql.charAt(i + 1) == '\'') {
-          i += 2;
-        } else {
-          i++;
-          break;
-        }
-      } else {
-        i++;
-      }
-    }
-    pos = Math.min(i, length);
+    pos = SqlLexer.quotedEnd(sql, quote, '\'', backslashEscapes);
     stringValue();
   }
 
@@ -394,74 +234,21 @@ public final class FingerprintScanner {
     lastToken = T_STRING;
   }
 
-  private void skipNumber() {
-    if (sql.charAt(pos) == '0' && (next(1) == 'x' || next(1) == 'X') && isHex(next(2))) {
-      pos += 2;
-      while (pos < length && (isHex(sql.charAt(pos)) || sql.charAt(pos) == '_')) {
-        pos++;
-      }
-      return;
-    }
-    if (sql.charAt(pos) == '0' && (next(1) == 'b' || next(1) == 'B' || next(1) == 'o'
-        || next(1) == 'O') && isDigit(next(2))) {
-      pos += 2;
-      skipDigits();
-      return;
-    }
-    skipDigits();
-    if (pos < length && sql.charAt(pos) == '.') {
-      pos++;
-      skipDigits();
-    }
-    if (pos < length && (sql.charAt(pos) == 'e' || sql.charAt(pos) == 'E')) {
-      int sign = (next(1) == '+' || next(1) == '-') ? 1 : 0;
-      if (isDigit(next(1 + sign))) {
-        pos += 1 + sign;
-        skipDigits();
-      }
-    }
-  }
-
-  private void skipDigits() {
-    while (pos < length && (isDigit(sql.charAt(pos)) || sql.charAt(pos) == '_')) {
-      pos++;
-    }
-  }
-
-  private static boolean isHex(char c) {
-    return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-  }
-
   /** {@code $1} is a parameter, {@code $$..$$} and {@code $tag$..$tag$} are strings. */
   private void dollar() {
     if (isDigit(next(1))) {
-      pos++;
-      skipDigits();
+      pos = SqlLexer.numberEnd(sql, pos + 1);
       value();
       return;
     }
-    // A tag follows PostgreSQL's rule, of any length: [A-Za-z\200-\377_][A-Za-z\200-\377_0-9]*,
-    // so any character beyond ASCII (an accent, an emoji) belongs to it.
-    int tagEnd = pos + 1;
-    if (tagEnd < length && isDollarTagStart(sql.charAt(tagEnd))) {
-      while (tagEnd < length
-          && (isDollarTagStart(sql.charAt(tagEnd)) || isDigit(sql.charAt(tagEnd)))) {
-        tagEnd++;
-      }
-    }
-    if (tagEnd < length && sql.charAt(tagEnd) == '$') {
-      String tag = sql.substring(pos, tagEnd + 1);
-      int close = sql.indexOf(tag, tagEnd + 1);
-      pos = close < 0 ? length : close + tag.length();
+    int end = SqlLexer.dollarQuoteEnd(sql, pos);
+    if (end >= 0) {
+      pos = end;
       value();
     } else {
       pos++;
       symbol('$');
     }
-  }
-
-  private static boolean isDollarTagStart(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
   }
 
   // ---- writing tokens ----
@@ -518,9 +305,9 @@ public final class FingerprintScanner {
     }
     if (lastToken == T_STRING && is(start, wordLength, "UESCAPE")) {
       // U&'..' UESCAPE '!' is one literal: drop the clause with its escape character.
-      skipSpaces();
-      if (pos < length && sql.charAt(pos) == '\'') {
-        skipPastQuote('\'');
+      int quote = SqlLexer.skipSpaces(sql, pos);
+      if (quote < length && sql.charAt(quote) == '\'') {
+        pos = SqlLexer.quotedEnd(sql, quote, '\'', false);
       }
       pendingSpace = false;
       return;
@@ -622,7 +409,7 @@ public final class FingerprintScanner {
 
   private void copyQuotedIdentifier(char quote) {
     int start = pos;
-    skipPastQuote(quote);
+    pos = SqlLexer.quotedEnd(sql, pos, quote, false);
     leaveValuesUnless('w');
     separate('"');
     out.append(sql, start, pos);
