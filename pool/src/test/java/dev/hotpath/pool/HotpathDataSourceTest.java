@@ -10,9 +10,6 @@ import dev.hotpath.core.Health;
 import dev.hotpath.core.HealthStatus;
 import dev.hotpath.metrics.LatencyRegistry;
 import dev.hotpath.metrics.MetricId;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -86,14 +83,14 @@ class HotpathDataSourceTest {
 
   @Test
   void slowQueriesAreLoggedWithoutParameterValues() throws SQLException {
-    String log = captureStandardError(() -> runWithParameter(false));
+    String log = StandardError.capture(() -> runWithParameter(false));
     assertThat(log).contains("slow query on slow:").contains("UPDATE secrets SET v = ? WHERE id = ?")
         .doesNotContain(SECRET);
   }
 
   @Test
   void parameterValuesAreLoggedOnlyWhenEnabled() throws SQLException {
-    String log = captureStandardError(() -> runWithParameter(true));
+    String log = StandardError.capture(() -> runWithParameter(true));
     assertThat(log).contains("parameters [" + SECRET + ", 1]");
   }
 
@@ -112,18 +109,6 @@ class HotpathDataSourceTest {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String captureStandardError(Runnable action) {
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      action.run();
-    } finally {
-      System.setErr(original);
-    }
-    return captured.toString(StandardCharsets.UTF_8);
   }
 
   @Test
