@@ -9,12 +9,12 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /** The shared test PostgreSQL as a HikariCP configuration, and names unique to a test class. */
-final class PostgresDatabase {
+public final class PostgresDatabase {
 
   private PostgresDatabase() {}
 
   /** Resolves the server (skipping or failing the class as TestServices decides). */
-  static HikariConfig hikari(int maximumPoolSize) {
+  public static HikariConfig hikari(int maximumPoolSize) {
     PostgresEndpoint postgres = TestServices.postgres();
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(postgres.jdbcUrl());
@@ -37,7 +37,7 @@ final class PostgresDatabase {
   }
 
   /** A table or schema name no other test class (or helper) uses. */
-  static String uniqueName(String prefix) {
+  public static String uniqueName(String prefix) {
     return prefix + "_" + UUID.randomUUID().toString().replace("-", "");
   }
 }

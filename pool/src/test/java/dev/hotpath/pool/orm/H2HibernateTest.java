@@ -1,18 +1,15 @@
 package dev.hotpath.pool.orm;
 
 import com.zaxxer.hikari.HikariConfig;
+import dev.hotpath.pool.H2Database;
 import java.util.Map;
-import java.util.UUID;
 
 /** {@link HibernateContract} on H2 in memory, a database of its own per test. */
 class H2HibernateTest extends HibernateContract {
 
   @Override
   HikariConfig hikari() {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl("jdbc:h2:mem:orm" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    config.setMaximumPoolSize(4);
-    return config;
+    return H2Database.hikari();
   }
 
   @Override

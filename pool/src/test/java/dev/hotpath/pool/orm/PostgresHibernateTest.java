@@ -1,28 +1,20 @@
 package dev.hotpath.pool.orm;
 
 import com.zaxxer.hikari.HikariConfig;
-import dev.hotpath.core.testing.PostgresEndpoint;
-import dev.hotpath.core.testing.TestServices;
 import dev.hotpath.pool.HotpathDataSource;
+import dev.hotpath.pool.PostgresDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.UUID;
 
 /** {@link HibernateContract} on the real PostgreSQL, in a schema of its own per test. */
 class PostgresHibernateTest extends HibernateContract {
 
-  private final String schema = "orm_" + UUID.randomUUID().toString().replace("-", "");
+  private final String schema = PostgresDatabase.uniqueName("orm");
 
   @Override
   HikariConfig hikari() {
-    PostgresEndpoint postgres = TestServices.postgres();
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(postgres.jdbcUrl());
-    config.setUsername(postgres.user());
-    config.setPassword(postgres.password());
-    config.setMaximumPoolSize(4);
-    return config;
+    return PostgresDatabase.hikari(4);
   }
 
   @Override
