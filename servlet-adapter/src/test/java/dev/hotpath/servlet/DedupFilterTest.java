@@ -48,7 +48,7 @@ class DedupFilterTest {
     return requests;
   }
 
-  @Test
+  @ContainerTest
   void concurrentIdenticalRequestsShareOneExecution() throws Exception {
     DedupFilter dedup = DedupFilter.create();
     try (TestServer server = TestServer.start(held((req, resp) -> {
@@ -72,7 +72,7 @@ class DedupFilterTest {
     }
   }
 
-  @Test
+  @ContainerTest
   void differentIdentitiesNeverShare() throws Exception {
     DedupFilter dedup = DedupFilter.builder().identityHeaders(List.of("X-Api-Key")).build();
     try (TestServer server = TestServer.start(held((req, resp) ->
@@ -101,7 +101,7 @@ class DedupFilterTest {
     }
   }
 
-  @Test
+  @ContainerTest
   void requestsThatNegotiateDifferentlyNeverShare() throws Exception {
     DedupFilter dedup = DedupFilter.create();
     try (TestServer server = TestServer.start(held((req, resp) ->
@@ -128,7 +128,7 @@ class DedupFilterTest {
     }
   }
 
-  @Test
+  @ContainerTest
   void bodiesOverTheBoundAreNotSharedAndWaitersRunTheirOwn() throws Exception {
     DedupFilter dedup = DedupFilter.builder().maxBodyBytes(100).build();
     String big = "x".repeat(1000);
@@ -145,7 +145,7 @@ class DedupFilterTest {
     }
   }
 
-  @Test
+  @ContainerTest
   void responsesSettingCookiesAreNeverShared() throws Exception {
     DedupFilter dedup = DedupFilter.create();
     AtomicInteger sessions = new AtomicInteger();
@@ -166,7 +166,7 @@ class DedupFilterTest {
     }
   }
 
-  @Test
+  @ContainerTest
   void unsafeMethodsAreNeverShared() throws Exception {
     DedupFilter dedup = DedupFilter.create();
     try (TestServer server = TestServer.start(held((req, resp) -> resp.getWriter().write("done")), dedup)) {
