@@ -23,8 +23,13 @@ import java.io.IOException;
  * <p>Routes come from a {@link RouteResolver} (default {@link RouteResolver#servletMapping()});
  * unknown routes are recorded as {@link LatencyRegistry#OVERFLOW_NAME}, and the registry's name
  * cap bounds the rest. The latency recorded is the time until the filter chain returns; for
- * async requests that is the time until the request went async. The header is set just before
- * the response commits, so its {@code total} is the time to the first byte of the body.
+ * async requests that is the time until the request went async. Error responses are recorded
+ * under the route with their status class ({@code "GET /photos/* 4xx"}, {@code "... 5xx"}; an
+ * exception thrown through the filter counts as 5xx), so they neither vanish nor skew the
+ * route's own percentiles. The header is set just before the response commits, so its
+ * {@code total} is the time to the first byte of the body; it is also set when the chain
+ * throws, before the container writes its error response or error page (Jetty and Tomcat both
+ * keep it there).
  *
  * <p>Install it outermost so it measures the other filters too. Thread-safe.
  */
@@ -74,18 +79,31 @@ public final class TimingFilter extends HttpFilter {
     if (route == null || route.isBlank()) {
       route = LatencyRegistry.OVERFLOW_NAME;
     }
+    int status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR; // what the container makes of a throw
     try (UnitOfWork unit = UnitOfWork.begin(route)) {
       if (serverTimingHeader) {
         ServerTiming timing = unit.root().attachment(ServerTiming.KEY, ServerTiming::new);
         TimingResponse timed = new TimingResponse(httpResponse, timing, start);
-        chain.doFilter(http, timed);
-        timed.beforeCommit();
+        try {
+          chain.doFilter(http, timed);
+        } finally {
+          timed.beforeCommit();
+        }
       } else {
         chain.doFilter(http, httpResponse);
       }
+      status = httpResponse.getStatus();
     } finally {
-      registry.record(route, System.nanoTime() - start);
+      registry.record(withStatusClass(route, status), System.nanoTime() - start);
     }
+  }
+
+  /** Errors are kept apart from the route's successes: a fast 404 must not hide a slow page. */
+  private static String withStatusClass(String route, int status) {
+    if (status < HttpServletResponse.SC_BAD_REQUEST) {
+      return route;
+    }
+    return route + (status < HttpServletResponse.SC_INTERNAL_SERVER_ERROR ? " 4xx" : " 5xx");
   }
 
   /** Options of {@link TimingFilter}; each setter validates at once. */

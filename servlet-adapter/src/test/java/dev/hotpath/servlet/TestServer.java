@@ -25,6 +25,8 @@ import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.ErrorPage;
+import org.eclipse.jetty.ee11.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -76,6 +78,15 @@ final class TestServer implements AutoCloseable {
    * Starts the selected container with a context set up by the given code.
    */
   static TestServer start(Setup setup) throws Exception {
+    return start(null, setup);
+  }
+
+  /**
+   * Starts the selected container with a context set up by the given code and, when
+   * {@code errorPage} is not null, that path as the error page for every status and exception
+   * (an ERROR dispatch; the Servlet API has no call for it, so each container's own).
+   */
+  static TestServer start(String errorPage, Setup setup) throws Exception {
     ServletContainerInitializer initializer = (classes, context) -> {
       try {
         setup.accept(context);
@@ -86,12 +97,13 @@ final class TestServer implements AutoCloseable {
       }
     };
     return switch (selected) {
-      case JETTY -> startJetty(initializer);
-      case TOMCAT -> startTomcat(initializer);
+      case JETTY -> startJetty(initializer, errorPage);
+      case TOMCAT -> startTomcat(initializer, errorPage);
     };
   }
 
-  private static TestServer startJetty(ServletContainerInitializer initializer) throws Exception {
+  private static TestServer startJetty(ServletContainerInitializer initializer, String errorPage)
+      throws Exception {
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
@@ -99,12 +111,18 @@ final class TestServer implements AutoCloseable {
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
     context.addServletContainerInitializer(initializer);
+    if (errorPage != null) {
+      ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+      errors.addErrorPage(ErrorPageErrorHandler.GLOBAL_ERROR_PAGE, errorPage);
+      context.setErrorHandler(errors);
+    }
     server.setHandler(context);
     server.start();
     return new TestServer(Container.JETTY, server::stop, connector.getLocalPort());
   }
 
-  private static TestServer startTomcat(ServletContainerInitializer initializer) throws Exception {
+  private static TestServer startTomcat(ServletContainerInitializer initializer, String errorPage)
+      throws Exception {
     Path baseDir = Files.createTempDirectory("hotpath-tomcat");
     Tomcat tomcat = new Tomcat();
     tomcat.setBaseDir(baseDir.toString());
@@ -114,6 +132,11 @@ final class TestServer implements AutoCloseable {
     tomcat.setConnector(connector);
     Context context = tomcat.addContext("", baseDir.toString());
     context.addServletContainerInitializer(initializer, null);
+    if (errorPage != null) {
+      ErrorPage page = new ErrorPage(); // no code and no exception type: the default page
+      page.setLocation(errorPage);
+      context.addErrorPage(page);
+    }
     try {
       tomcat.start();
     } catch (LifecycleException e) {
