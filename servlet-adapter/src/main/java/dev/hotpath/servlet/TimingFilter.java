@@ -20,8 +20,10 @@ import java.io.IOException;
  * uses the one already there; with the header turned off it attaches none, so nobody spends time
  * filling it.
  *
- * <p>Routes come from a {@link RouteResolver} (default {@link RouteResolver#servletMapping()});
- * unknown routes are recorded as {@link LatencyRegistry#OVERFLOW_NAME}, and the registry's name
+ * <p>Routes come from a {@link RouteResolver} (default {@link RouteResolver#servletMapping()},
+ * which prefers the route a web framework matched, such as Spring MVC's pattern), asked again
+ * after the chain so the framework's match is known; unknown routes are recorded as
+ * {@link LatencyRegistry#OVERFLOW_NAME}, and the registry's name
  * cap bounds the rest. The latency recorded is the time until the filter chain returns; for
  * async requests that is the time until the request went async. Error responses are recorded
  * under the route with their status class ({@code "GET /photos/* 4xx"}, {@code "... 5xx"}; an
@@ -75,10 +77,9 @@ public final class TimingFilter extends HttpFilter {
   protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
       FilterChain chain) throws IOException, ServletException {
     long start = System.nanoTime();
-    String route = routes.route(http);
-    if (route == null || route.isBlank()) {
-      route = LatencyRegistry.OVERFLOW_NAME;
-    }
+    // The framework tells which of its routes matched only once it has run: the unit of work
+    // gets the name known now, the latency the one known after the chain.
+    String route = routeOf(http);
     int status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR; // what the container makes of a throw
     try (UnitOfWork unit = UnitOfWork.begin(route)) {
       if (serverTimingHeader) {
@@ -94,8 +95,14 @@ public final class TimingFilter extends HttpFilter {
       }
       status = httpResponse.getStatus();
     } finally {
-      registry.record(withStatusClass(route, status), System.nanoTime() - start);
+      long elapsed = System.nanoTime() - start;
+      registry.record(withStatusClass(routeOf(http), status), elapsed);
     }
+  }
+
+  private String routeOf(HttpServletRequest request) {
+    String route = routes.route(request);
+    return route == null || route.isBlank() ? LatencyRegistry.OVERFLOW_NAME : route;
   }
 
   /** Errors are kept apart from the route's successes: a fast 404 must not hide a slow page. */
