@@ -1,5 +1,6 @@
 package dev.hotpath.servlet;
 
+import dev.hotpath.servlet.internal.OncePerRequest;
 import dev.hotpath.servlet.internal.NoStoreOnErrorResponse;
 import dev.hotpath.servlet.internal.SafeMethods;
 import jakarta.servlet.FilterChain;
@@ -28,6 +29,7 @@ import java.util.List;
  * <p>Thread-safe; one instance serves all requests.
  */
 public final class CacheControlFilter extends HttpFilter {
+  private static final String ACTING = CacheControlFilter.class.getName() + ".acting";
   private final transient List<Rule> rules;
   private final transient boolean noStoreWhenAuthenticated;
 
@@ -62,7 +64,8 @@ public final class CacheControlFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
       FilterChain chain) throws IOException, ServletException {
-    if (SafeMethods.passedOnUnlessSafe(http, httpResponse, chain)) {
+    if (OncePerRequest.passedOn(http, httpResponse, chain, ACTING)
+        || SafeMethods.passedOnUnlessSafe(http, httpResponse, chain)) {
       return;
     }
     String value = null;

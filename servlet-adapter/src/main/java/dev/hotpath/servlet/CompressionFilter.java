@@ -1,5 +1,6 @@
 package dev.hotpath.servlet;
 
+import dev.hotpath.servlet.internal.OncePerRequest;
 import dev.hotpath.servlet.internal.AcceptEncoding;
 import dev.hotpath.servlet.internal.GzipResponse;
 import dev.hotpath.servlet.internal.GzipTagRequest;
@@ -35,6 +36,7 @@ import java.util.zip.Deflater;
  * <p>Thread-safe; one instance serves all requests.
  */
 public final class CompressionFilter extends HttpFilter {
+  private static final String ACTING = CompressionFilter.class.getName() + ".acting";
   /** The content types compressed by default ({@code type/*} and {@code +suffix} patterns allowed). */
   public static final List<String> DEFAULT_TYPES = List.of(
       "text/*", "application/json", "application/javascript", "application/xml",
@@ -90,6 +92,9 @@ public final class CompressionFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
       FilterChain chain) throws IOException, ServletException {
+    if (OncePerRequest.passedOn(http, httpResponse, chain, ACTING)) {
+      return;
+    }
     boolean gzipTags = GzipTagRequest.hasGzipTags(http);
     GzipResponse gzip = new GzipResponse(httpResponse, minSize, level, compressible,
         AcceptEncoding.allowsGzip(http.getHeader("Accept-Encoding")), gzipTags);

@@ -1,10 +1,12 @@
 package dev.hotpath.servlet;
 
 import dev.hotpath.core.SingleFlight;
+import dev.hotpath.servlet.internal.OncePerRequest;
 import dev.hotpath.servlet.internal.SafeMethods;
 import dev.hotpath.servlet.internal.BodyBuffer;
 import dev.hotpath.servlet.internal.BufferingResponse;
 import dev.hotpath.servlet.internal.CapturedResponse;
+import dev.hotpath.servlet.internal.DedupKey;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -38,13 +40,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Thread-safe; one instance serves all requests. Nothing is kept after a response is done.
  */
 public final class DedupFilter extends HttpFilter {
+  private static final String ACTING = DedupFilter.class.getName() + ".acting";
   private static final List<String> NEGOTIATION_HEADERS = List.of("Accept", "Accept-Encoding",
       "Accept-Language", "If-None-Match", "If-Modified-Since", "Range");
   private static final Object NOT_SHARED = new Object();
 
   private final transient int maxBodyBytes;
   private final transient List<String> keyHeaders;
-  private final transient SingleFlight<String, Object> flights = new SingleFlight<>();
+  private final transient SingleFlight<DedupKey, Object> flights = new SingleFlight<>();
   private final transient AtomicInteger inFlight = new AtomicInteger();
 
   private DedupFilter(Builder builder) {
@@ -85,7 +88,8 @@ public final class DedupFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
       FilterChain chain) throws IOException, ServletException {
-    if (SafeMethods.passedOnUnlessSafe(http, httpResponse, chain)) {
+    if (OncePerRequest.passedOn(http, httpResponse, chain, ACTING)
+        || SafeMethods.passedOnUnlessSafe(http, httpResponse, chain)) {
       return;
     }
     Execution execution = new Execution(http, httpResponse, chain);
@@ -112,7 +116,7 @@ public final class DedupFilter extends HttpFilter {
     }
   }
 
-  private String key(HttpServletRequest request) {
+  private DedupKey key(HttpServletRequest request) {
     StringBuilder key = new StringBuilder(128)
         .append(request.getMethod()).append(' ').append(request.getRequestURI());
     String query = request.getQueryString();
@@ -127,7 +131,7 @@ public final class DedupFilter extends HttpFilter {
         key.append(':').append(values.nextElement());
       }
     }
-    return key.toString();
+    return new DedupKey(key.toString());
   }
 
   /** The work of the first request of a flight; waiters only read its return value. */

@@ -1,5 +1,6 @@
 package dev.hotpath.servlet;
 
+import dev.hotpath.servlet.internal.OncePerRequest;
 import dev.hotpath.servlet.internal.SafeMethods;
 import dev.hotpath.servlet.internal.BodyBuffer;
 import dev.hotpath.servlet.internal.BufferingResponse;
@@ -28,6 +29,7 @@ import java.io.IOException;
  * <p>Thread-safe; one instance serves all requests. Buffers are pooled.
  */
 public final class EtagFilter extends HttpFilter {
+  private static final String ACTING = EtagFilter.class.getName() + ".acting";
   private static final String EMPTY_BODY_TAG = EntityTags.strong(Xxh64.hash(new byte[0], 0, 0));
 
   private final transient int maxBufferBytes;
@@ -66,7 +68,8 @@ public final class EtagFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
       FilterChain chain) throws IOException, ServletException {
-    if (SafeMethods.passedOnUnlessSafe(http, httpResponse, chain)) {
+    if (OncePerRequest.passedOn(http, httpResponse, chain, ACTING)
+        || SafeMethods.passedOnUnlessSafe(http, httpResponse, chain)) {
       return;
     }
     BufferingResponse buffered = new BufferingResponse(httpResponse, maxBufferBytes);

@@ -3,6 +3,7 @@ package dev.hotpath.servlet;
 import dev.hotpath.core.ServerTiming;
 import dev.hotpath.core.UnitOfWork;
 import dev.hotpath.metrics.LatencyRegistry;
+import dev.hotpath.servlet.internal.OncePerRequest;
 import dev.hotpath.servlet.internal.TimingResponse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -36,6 +37,7 @@ import java.io.IOException;
  * <p>Install it outermost so it measures the other filters too. Thread-safe.
  */
 public final class TimingFilter extends HttpFilter {
+  private static final String ACTING = TimingFilter.class.getName() + ".acting";
   private final transient LatencyRegistry registry;
   private final transient RouteResolver routes;
   private final transient boolean serverTimingHeader;
@@ -76,6 +78,9 @@ public final class TimingFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
       FilterChain chain) throws IOException, ServletException {
+    if (OncePerRequest.passedOn(http, httpResponse, chain, ACTING)) {
+      return;
+    }
     long start = System.nanoTime();
     // The framework tells which of its routes matched only once it has run: the unit of work
     // gets the name known now, the latency the one known after the chain.
