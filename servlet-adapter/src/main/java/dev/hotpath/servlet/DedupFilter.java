@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code HEAD} runs, an equal request waits for it and gets a copy of its response (status,
  * headers the chain set, body) instead of running the application again.
  *
- * <p>Requests are equal when method, path, query and the values of the key headers are equal.
+ * <p>Requests are equal when method, the effective request URI (scheme, host, port, path,
+ * query) and every value of every key header, in order, are equal.
  * The key headers are the identity headers {@code Authorization} and {@code Cookie} plus those
  * given to {@link Builder#identityHeaders(List)}, and the headers that change the response of
  * the filters inside this one or of content negotiation ({@code Accept}, {@code Accept-Encoding},
@@ -116,22 +117,37 @@ public final class DedupFilter extends HttpFilter {
     }
   }
 
+  /**
+   * The key names the method, the full effective request URI (scheme, host, port, path, query)
+   * and every value of every key header in order. Each part is length-prefixed and each header
+   * ends with a mark no length starts with, so no two different requests make equal keys,
+   * whatever their values hold.
+   */
   private DedupKey key(HttpServletRequest request) {
-    StringBuilder key = new StringBuilder(128)
-        .append(request.getMethod()).append(' ').append(request.getRequestURI());
+    StringBuilder key = new StringBuilder(160);
+    part(key, request.getMethod());
+    part(key, request.getScheme());
+    part(key, request.getServerName());
+    key.append(request.getServerPort()).append(';');
+    part(key, request.getRequestURI());
     String query = request.getQueryString();
-    if (query != null) {
-      key.append('?').append(query);
+    if (query == null) {
+      key.append('-'); // no query, unlike an empty one ("/photos?")
+    } else {
+      part(key, query);
     }
-    // Header values cannot contain a line feed, so '\n' keeps the parts apart unambiguously.
     for (int i = 0; i < keyHeaders.size(); i++) {
       Enumeration<String> values = request.getHeaders(keyHeaders.get(i));
-      key.append('\n').append(i);
       while (values != null && values.hasMoreElements()) {
-        key.append(':').append(values.nextElement());
+        part(key, values.nextElement());
       }
+      key.append('.');
     }
     return new DedupKey(key.toString());
+  }
+
+  private static void part(StringBuilder key, String value) {
+    key.append(value.length()).append(':').append(value);
   }
 
   /** The work of the first request of a flight; waiters only read its return value. */

@@ -101,6 +101,51 @@ class DedupFilterTest {
     }
   }
 
+  /** The body after the blank line of a raw HTTP/1.1 response (no chunking: bodies are tiny). */
+  private static String bodyOf(CompletableFuture<String> response) throws Exception {
+    String text = response.get(20, TimeUnit.SECONDS);
+    String body = text.substring(text.indexOf("\r\n\r\n") + 4);
+    // Tomcat chunks small bodies; keep the chunk's data line only.
+    if (text.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+      body = body.split("\r\n")[1];
+    }
+    return body;
+  }
+
+  @ContainerTest
+  void repeatedHeaderLinesAreKeptApartFromOneLineHoldingTheSameText() throws Exception {
+    DedupFilter dedup = DedupFilter.create();
+    try (TestServer server = TestServer.start(held((req, resp) ->
+        resp.getWriter().write(String.join("|", java.util.Collections.list(req.getHeaders("Cookie"))))),
+        dedup)) {
+      // Cookie values may contain ':'; joined with ':' these two identities were one key.
+      CompletableFuture<String> twoLines = server.raw("/me", "Host: photos.test", "Cookie: a=1", "Cookie: b=2");
+      await().until(() -> dedup.inFlight() == 1);
+      CompletableFuture<String> oneLine = server.raw("/me", "Host: photos.test", "Cookie: a=1:b=2");
+      await().until(() -> dedup.inFlight() == 2 && executions.get() == 2);
+      release.countDown();
+
+      assertThat(bodyOf(twoLines)).isEqualTo("a=1|b=2");
+      assertThat(bodyOf(oneLine)).isEqualTo("a=1:b=2");
+    }
+  }
+
+  @ContainerTest
+  void virtualHostsNeverShare() throws Exception {
+    DedupFilter dedup = DedupFilter.create();
+    try (TestServer server = TestServer.start(held((req, resp) ->
+        resp.getWriter().write("site " + req.getServerName())), dedup)) {
+      CompletableFuture<String> photos = server.raw("/index", "Host: photos.test");
+      await().until(() -> dedup.inFlight() == 1);
+      CompletableFuture<String> admin = server.raw("/index", "Host: admin.test");
+      await().until(() -> dedup.inFlight() == 2 && executions.get() == 2);
+      release.countDown();
+
+      assertThat(bodyOf(photos)).isEqualTo("site photos.test");
+      assertThat(bodyOf(admin)).isEqualTo("site admin.test");
+    }
+  }
+
   @ContainerTest
   void requestsThatNegotiateDifferentlyNeverShare() throws Exception {
     DedupFilter dedup = DedupFilter.create();

@@ -12,14 +12,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
@@ -52,6 +58,11 @@ final class TestServer implements AutoCloseable {
   }
 
   private static final AtomicInteger NAMES = new AtomicInteger();
+  private static final ExecutorService RAW_SENDERS = Executors.newCachedThreadPool(task -> {
+    Thread thread = new Thread(task, "raw-http-client");
+    thread.setDaemon(true);
+    return thread;
+  });
   private static volatile Container selected = Container.JETTY;
 
   private final Container container;
@@ -245,6 +256,29 @@ final class TestServer implements AutoCloseable {
 
   HttpResponse<InputStream> stream(HttpRequest.Builder request) throws Exception {
     return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+  }
+
+  /**
+   * Sends a GET over a plain socket, for what the JDK client will not send (a Host header of
+   * its own, exactly these repeated header lines), and returns the whole response as text.
+   *
+   * @param headerLines header lines without CRLF, {@code Host} first
+   */
+  CompletableFuture<String> raw(String path, String... headerLines) {
+    return CompletableFuture.supplyAsync(() -> {
+      try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+        socket.setSoTimeout(20_000);
+        StringBuilder request = new StringBuilder("GET ").append(path).append(" HTTP/1.1\r\n");
+        for (String line : headerLines) {
+          request.append(line).append("\r\n");
+        }
+        request.append("Connection: close\r\n\r\n");
+        socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+        return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }, RAW_SENDERS);
   }
 
   HttpClient client() {
