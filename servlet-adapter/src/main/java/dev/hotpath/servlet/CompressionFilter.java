@@ -95,9 +95,11 @@ public final class CompressionFilter extends HttpFilter {
     if (OncePerRequest.passedOn(http, httpResponse, chain, ACTING)) {
       return;
     }
-    boolean gzipTags = GzipTagRequest.hasGzipTags(http);
+    boolean acceptsGzip = AcceptEncoding.allowsGzip(http.getHeader("Accept-Encoding"));
+    // A gzip tag can only validate a gzip response, which only a client accepting gzip gets.
+    boolean gzipTags = acceptsGzip && GzipTagRequest.hasGzipTags(http);
     GzipResponse gzip = new GzipResponse(httpResponse, minSize, level, compressible,
-        AcceptEncoding.allowsGzip(http.getHeader("Accept-Encoding")), gzipTags);
+        acceptsGzip, gzipTags);
     boolean async = false;
     try {
       chain.doFilter(gzipTags ? new GzipTagRequest(http) : http, gzip);

@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The key headers are the identity headers {@code Authorization} and {@code Cookie} plus those
  * given to {@link Builder#identityHeaders(List)}, and the headers that change the response of
  * the filters inside this one or of content negotiation ({@code Accept}, {@code Accept-Encoding},
- * {@code Accept-Language}, {@code If-None-Match}, {@code If-Modified-Since}, {@code Range}).
+ * {@code Accept-Language}, {@code If-Match}, {@code If-None-Match}, {@code If-Modified-Since},
+ * {@code If-Range}, {@code Range}).
  * So a response is never handed to a client whose identity differs.
  *
  * <p>Only finished responses up to {@link Builder#maxBodyBytes(int)} are shared. When the body
@@ -43,7 +44,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DedupFilter extends HttpFilter {
   private static final String ACTING = DedupFilter.class.getName() + ".acting";
   private static final List<String> NEGOTIATION_HEADERS = List.of("Accept", "Accept-Encoding",
-      "Accept-Language", "If-None-Match", "If-Modified-Since", "Range");
+      "Accept-Language", "If-Match", "If-None-Match", "If-Modified-Since", "If-Range", "Range");
   private static final Object NOT_SHARED = new Object();
 
   private final transient int maxBodyBytes;

@@ -89,6 +89,26 @@ public final class BufferingResponse extends BodyRewritingResponse {
     sendHeld();
   }
 
+  /**
+   * Sends part of the held body (a 206) with an exact {@code Content-Length} and ends
+   * buffering; the caller has set the status and {@code Content-Range}.
+   *
+   * @param offset the first byte sent
+   * @param length how many bytes to send
+   * @throws IOException when writing to the client fails
+   */
+  public void commitRange(int offset, int length) throws IOException {
+    BodyBuffer held = body();
+    super.setContentLengthLong(length);
+    streaming = true;
+    buffer = null;
+    try {
+      getResponse().getOutputStream().write(held.array(), offset, length);
+    } finally {
+      held.release();
+    }
+  }
+
   /** Writes the held bytes to the wrapped response and gives the buffer back to the pool. */
   private void sendHeld() throws IOException {
     BodyBuffer held = buffer;
