@@ -29,7 +29,6 @@ import java.util.List;
  * <p>Thread-safe; one instance serves all requests.
  */
 public final class CacheControlFilter extends HttpFilter {
-  private static final String ACTING = CacheControlFilter.class.getName() + ".acting";
   private final transient List<Rule> rules;
   private final transient boolean noStoreWhenAuthenticated;
 
@@ -64,7 +63,7 @@ public final class CacheControlFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
       FilterChain chain) throws IOException, ServletException {
-    if (OncePerRequest.passedOn(http, httpResponse, chain, ACTING)
+    if (OncePerRequest.passedOn(http, httpResponse, chain, OncePerRequest.CACHE_CONTROL)
         || SafeMethods.passedOnUnlessSafe(http, httpResponse, chain)) {
       return;
     }

@@ -36,7 +36,6 @@ import java.util.zip.Deflater;
  * <p>Thread-safe; one instance serves all requests.
  */
 public final class CompressionFilter extends HttpFilter {
-  private static final String ACTING = CompressionFilter.class.getName() + ".acting";
   /** The content types compressed by default ({@code type/*} and {@code +suffix} patterns allowed). */
   public static final List<String> DEFAULT_TYPES = List.of(
       "text/*", "application/json", "application/javascript", "application/xml",
@@ -92,7 +91,7 @@ public final class CompressionFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
       FilterChain chain) throws IOException, ServletException {
-    if (OncePerRequest.passedOn(http, httpResponse, chain, ACTING)) {
+    if (OncePerRequest.passedOn(http, httpResponse, chain, OncePerRequest.COMPRESSION)) {
       return;
     }
     boolean acceptsGzip = AcceptEncoding.allowsGzip(http.getHeader("Accept-Encoding"));

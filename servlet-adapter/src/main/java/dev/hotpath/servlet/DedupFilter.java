@@ -42,7 +42,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Thread-safe; one instance serves all requests. Nothing is kept after a response is done.
  */
 public final class DedupFilter extends HttpFilter {
-  private static final String ACTING = DedupFilter.class.getName() + ".acting";
   private static final List<String> NEGOTIATION_HEADERS = List.of("Accept", "Accept-Encoding",
       "Accept-Language", "If-Match", "If-None-Match", "If-Modified-Since", "If-Range", "Range");
   private static final Object NOT_SHARED = new Object();
@@ -90,7 +89,7 @@ public final class DedupFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
       FilterChain chain) throws IOException, ServletException {
-    if (OncePerRequest.passedOn(http, httpResponse, chain, ACTING)
+    if (OncePerRequest.passedOn(http, httpResponse, chain, OncePerRequest.DEDUP)
         || SafeMethods.passedOnUnlessSafe(http, httpResponse, chain)) {
       return;
     }

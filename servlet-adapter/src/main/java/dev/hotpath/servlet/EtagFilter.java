@@ -39,7 +39,6 @@ import java.io.IOException;
  * <p>Thread-safe; one instance serves all requests. Buffers are pooled.
  */
 public final class EtagFilter extends HttpFilter {
-  private static final String ACTING = EtagFilter.class.getName() + ".acting";
   private static final String EMPTY_BODY_TAG = EntityTags.strong(Xxh64.hash(new byte[0], 0, 0));
 
   private final transient int maxBufferBytes;
@@ -78,7 +77,7 @@ public final class EtagFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
       FilterChain chain) throws IOException, ServletException {
-    if (OncePerRequest.passedOn(http, httpResponse, chain, ACTING)
+    if (OncePerRequest.passedOn(http, httpResponse, chain, OncePerRequest.ETAG)
         || SafeMethods.passedOnUnlessSafe(http, httpResponse, chain)) {
       return;
     }

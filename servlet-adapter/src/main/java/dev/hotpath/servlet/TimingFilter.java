@@ -37,7 +37,6 @@ import java.io.IOException;
  * <p>Install it outermost so it measures the other filters too. Thread-safe.
  */
 public final class TimingFilter extends HttpFilter {
-  private static final String ACTING = TimingFilter.class.getName() + ".acting";
   private final transient LatencyRegistry registry;
   private final transient RouteResolver routes;
   private final transient boolean serverTimingHeader;
@@ -78,7 +77,7 @@ public final class TimingFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
       FilterChain chain) throws IOException, ServletException {
-    if (OncePerRequest.passedOn(http, httpResponse, chain, ACTING)) {
+    if (OncePerRequest.passedOn(http, httpResponse, chain, OncePerRequest.TIMING)) {
       return;
     }
     long start = System.nanoTime();

@@ -16,6 +16,20 @@ import java.io.IOException;
  * dispatches of a request that was already handled pass straight through.
  */
 public final class OncePerRequest {
+  /** One attribute for all filters, a bit per kind: a small Integer is cached, so no allocation. */
+  private static final String ACTING = "dev.hotpath.servlet.acting";
+
+  /** The bit of {@code TimingFilter}. */
+  public static final int TIMING = 1;
+  /** The bit of {@code DedupFilter}. */
+  public static final int DEDUP = 2;
+  /** The bit of {@code CacheControlFilter}. */
+  public static final int CACHE_CONTROL = 4;
+  /** The bit of {@code CompressionFilter}. */
+  public static final int COMPRESSION = 8;
+  /** The bit of {@code EtagFilter}. */
+  public static final int ETAG = 16;
+
   private OncePerRequest() {}
 
   /**
@@ -25,17 +39,19 @@ public final class OncePerRequest {
    * @param request the request
    * @param response the response
    * @param chain the rest of the chain
-   * @param attribute the request attribute naming the kind of filter
+   * @param kind the bit of the filter's kind
    * @return true when the request was passed on (the filter must do nothing more)
    * @throws IOException from the chain
    * @throws ServletException from the chain
    */
   public static boolean passedOn(HttpServletRequest request, HttpServletResponse response,
-      FilterChain chain, String attribute) throws IOException, ServletException {
-    if (request.getDispatcherType() == DispatcherType.REQUEST
-        && request.getAttribute(attribute) == null) {
-      request.setAttribute(attribute, Boolean.TRUE);
-      return false;
+      FilterChain chain, int kind) throws IOException, ServletException {
+    if (request.getDispatcherType() == DispatcherType.REQUEST) {
+      int acting = request.getAttribute(ACTING) instanceof Integer bits ? bits : 0;
+      if ((acting & kind) == 0) {
+        request.setAttribute(ACTING, acting | kind);
+        return false;
+      }
     }
     chain.doFilter(request, response);
     return true;
