@@ -27,7 +27,8 @@ public interface RouteResolver {
    * Spring MVC's {@code HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE}, read by name so that
    * nothing here depends on Spring.
    */
-  String SPRING_MVC_PATTERN_ATTRIBUTE = "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
+  String SPRING_MVC_PATTERN_ATTRIBUTE =
+      "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
 
   /**
    * Returns the route template of the request.
