@@ -112,6 +112,19 @@ class DedupFilterTest {
     return body;
   }
 
+  /** Sends the two raw requests one after the other into a held flight; both must execute. */
+  private void assertBothExecute(DedupFilter dedup, TestServer server, String[] first,
+      String firstBody, String[] second, String secondBody) throws Exception {
+    CompletableFuture<String> one = server.raw("/me", first);
+    await().until(() -> dedup.inFlight() == 1);
+    CompletableFuture<String> two = server.raw("/me", second);
+    await().until(() -> dedup.inFlight() == 2 && executions.get() == 2);
+    release.countDown();
+
+    assertThat(bodyOf(one)).isEqualTo(firstBody);
+    assertThat(bodyOf(two)).isEqualTo(secondBody);
+  }
+
   @ContainerTest
   void repeatedHeaderLinesAreKeptApartFromOneLineHoldingTheSameText() throws Exception {
     DedupFilter dedup = DedupFilter.create();
@@ -119,14 +132,9 @@ class DedupFilterTest {
         resp.getWriter().write(String.join("|", java.util.Collections.list(req.getHeaders("Cookie"))))),
         dedup)) {
       // Cookie values may contain ':'; joined with ':' these two identities were one key.
-      CompletableFuture<String> twoLines = server.raw("/me", "Host: photos.test", "Cookie: a=1", "Cookie: b=2");
-      await().until(() -> dedup.inFlight() == 1);
-      CompletableFuture<String> oneLine = server.raw("/me", "Host: photos.test", "Cookie: a=1:b=2");
-      await().until(() -> dedup.inFlight() == 2 && executions.get() == 2);
-      release.countDown();
-
-      assertThat(bodyOf(twoLines)).isEqualTo("a=1|b=2");
-      assertThat(bodyOf(oneLine)).isEqualTo("a=1:b=2");
+      assertBothExecute(dedup, server,
+          new String[] {"Host: photos.test", "Cookie: a=1", "Cookie: b=2"}, "a=1|b=2",
+          new String[] {"Host: photos.test", "Cookie: a=1:b=2"}, "a=1:b=2");
     }
   }
 
@@ -135,14 +143,9 @@ class DedupFilterTest {
     DedupFilter dedup = DedupFilter.create();
     try (TestServer server = TestServer.start(held((req, resp) ->
         resp.getWriter().write("site " + req.getServerName())), dedup)) {
-      CompletableFuture<String> photos = server.raw("/index", "Host: photos.test");
-      await().until(() -> dedup.inFlight() == 1);
-      CompletableFuture<String> admin = server.raw("/index", "Host: admin.test");
-      await().until(() -> dedup.inFlight() == 2 && executions.get() == 2);
-      release.countDown();
-
-      assertThat(bodyOf(photos)).isEqualTo("site photos.test");
-      assertThat(bodyOf(admin)).isEqualTo("site admin.test");
+      assertBothExecute(dedup, server,
+          new String[] {"Host: photos.test"}, "site photos.test",
+          new String[] {"Host: admin.test"}, "site admin.test");
     }
   }
 

@@ -182,7 +182,7 @@ public final class BufferingResponse extends BodyRewritingResponse {
   }
 
   @Override
-  protected void beforeErrorOrRedirect() {
+  protected void beforeErrorOrRedirect(int status) {
     bypass();
   }
 

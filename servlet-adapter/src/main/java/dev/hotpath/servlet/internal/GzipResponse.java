@@ -217,7 +217,7 @@ public final class GzipResponse extends BodyRewritingResponse {
   }
 
   @Override
-  protected void beforeErrorOrRedirect() {
+  protected void beforeErrorOrRedirect(int status) {
     // An error page or redirect is not this body: nothing to compress yet.
   }
 

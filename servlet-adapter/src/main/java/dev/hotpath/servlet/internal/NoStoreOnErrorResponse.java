@@ -1,8 +1,6 @@
 package dev.hotpath.servlet.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
-import java.io.IOException;
 
 /**
  * Replaces a {@code Cache-Control} value set for the success case with {@code no-store} the
@@ -10,7 +8,7 @@ import java.io.IOException;
  * (Tomcat ignores headers set after {@code sendError}, so afterwards is too late), and when the
  * filter learns that the chain threw. The application's own value (anything else) is left alone.
  */
-public final class NoStoreOnErrorResponse extends HttpServletResponseWrapper {
+public final class NoStoreOnErrorResponse extends HookedResponse {
   private final String ruleValue;
 
   /**
@@ -40,14 +38,9 @@ public final class NoStoreOnErrorResponse extends HttpServletResponseWrapper {
   }
 
   @Override
-  public void sendError(int sc, String msg) throws IOException {
-    replaceRuleValue();
-    super.sendError(sc, msg);
-  }
-
-  @Override
-  public void sendError(int sc) throws IOException {
-    replaceRuleValue();
-    super.sendError(sc);
+  protected void beforeErrorOrRedirect(int status) {
+    if (status >= SC_BAD_REQUEST) {
+      replaceRuleValue();
+    }
   }
 }
