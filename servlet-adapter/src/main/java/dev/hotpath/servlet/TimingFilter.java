@@ -4,6 +4,7 @@ import dev.hotpath.core.ServerTiming;
 import dev.hotpath.core.UnitOfWork;
 import dev.hotpath.metrics.LatencyRegistry;
 import dev.hotpath.servlet.internal.OncePerRequest;
+import dev.hotpath.servlet.internal.RouteNamingRequest;
 import dev.hotpath.servlet.internal.TimingResponse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,6 +12,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.Function;
 
 /**
  * Opens a {@link UnitOfWork} named after the route for each request, records the request's
@@ -37,9 +39,13 @@ import java.io.IOException;
  * <p>Install it outermost so it measures the other filters too. Thread-safe.
  */
 public final class TimingFilter extends HttpFilter {
+  private static final String[] ROUTE_ATTRIBUTES =
+      {RouteResolver.ROUTE_ATTRIBUTE, RouteResolver.SPRING_MVC_PATTERN_ATTRIBUTE};
   private final transient LatencyRegistry registry;
   private final transient RouteResolver routes;
   private final transient boolean serverTimingHeader;
+  // Made once: a method reference bound to this filter would be a new object per request.
+  private final transient Function<HttpServletRequest, String> routeNames = this::routeOf;
 
   private TimingFilter(Builder builder) {
     this.registry = builder.registry != null ? builder.registry : LatencyRegistry.create();
@@ -81,21 +87,23 @@ public final class TimingFilter extends HttpFilter {
       return;
     }
     long start = System.nanoTime();
-    // The framework tells which of its routes matched only once it has run: the unit of work
-    // gets the name known now, the latency the one known after the chain.
+    // The framework tells which of its routes matched only while it runs: the unit of work
+    // starts with the name known now and is renamed when a route attribute is set; the
+    // latency gets the name known after the chain.
     String route = routeOf(http);
     int status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR; // what the container makes of a throw
     try (UnitOfWork unit = UnitOfWork.begin(route)) {
+      HttpServletRequest request = new RouteNamingRequest(http, unit, routeNames, ROUTE_ATTRIBUTES);
       if (serverTimingHeader) {
         ServerTiming timing = unit.root().attachment(ServerTiming.KEY, ServerTiming::new);
         TimingResponse timed = new TimingResponse(httpResponse, timing, start);
         try {
-          chain.doFilter(http, timed);
+          chain.doFilter(request, timed);
         } finally {
           timed.beforeCommit();
         }
       } else {
-        chain.doFilter(http, httpResponse);
+        chain.doFilter(request, httpResponse);
       }
       status = httpResponse.getStatus();
     } finally {

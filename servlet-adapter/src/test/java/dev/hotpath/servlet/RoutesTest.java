@@ -4,10 +4,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.hotpath.core.UnitOfWork;
 import dev.hotpath.metrics.LatencyRegistry;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,8 +21,12 @@ class RoutesTest {
   /** A plain Spring MVC controller, found by the DispatcherServlet's default handler mapping. */
   @RestController
   public static class PhotoController {
+    /** The name of the unit of work the last photo request ran in, as pool's N+1 report reads it. */
+    static final AtomicReference<String> UNIT = new AtomicReference<>();
+
     @GetMapping("/photos/{id}")
     public String photo(@PathVariable("id") String id) {
+      UNIT.set(UnitOfWork.current().map(UnitOfWork::name).orElse(null));
       return "photo " + id;
     }
 
@@ -56,6 +62,8 @@ class RoutesTest {
       server.get("/albums/harbour/photos");
       assertThat(server.get("/no/such/page").statusCode()).isEqualTo(404);
 
+      // The handler runs after Spring matched: its unit of work is named after the pattern.
+      assertThat(PhotoController.UNIT.get()).isEqualTo("GET /photos/{id}");
       awaitCounts(registry, Map.of(
           "GET /photos/{id}", 2L,
           "GET /albums/{album}/photos", 1L,
