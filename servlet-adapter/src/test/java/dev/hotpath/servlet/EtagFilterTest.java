@@ -241,6 +241,31 @@ class EtagFilterTest {
     }
   }
 
+  @ContainerTest
+  void heldBodiesGoOutWithTheirExactContentLengthOnBothContainers() throws Exception {
+    byte[] big = "0123456789".repeat(10_000).getBytes(UTF_8); // past both containers' buffers
+    try (TestServer server = TestServer.start((req, resp) -> {
+      resp.setContentType("application/octet-stream");
+      if (req.getRequestURI().equals("/declared")) {
+        resp.setContentLength(12); // a HEAD answered without writing the body
+        return;
+      }
+      resp.getOutputStream().write(big);
+    }, EtagFilter.create())) {
+      HttpResponse<byte[]> get = server.get("/big");
+      assertThat(get.headers().firstValueAsLong("Content-Length")).hasValue(big.length);
+      assertThat(get.headers().firstValue("Transfer-Encoding")).isEmpty();
+      assertThat(get.body()).isEqualTo(big);
+
+      HttpResponse<byte[]> range = server.get("/big", "Range", "bytes=0-49999",
+          "If-Range", get.headers().firstValue("ETag").orElseThrow());
+      assertThat(range.statusCode()).isEqualTo(206);
+      assertThat(range.headers().firstValueAsLong("Content-Length")).hasValue(50_000);
+
+      assertThat(server.head("/declared").headers().firstValueAsLong("Content-Length")).hasValue(12);
+    }
+  }
+
   @Test
   void builderRejectsANonPositiveLimit() {
     assertThatThrownBy(() -> EtagFilter.builder().maxBufferBytes(0))

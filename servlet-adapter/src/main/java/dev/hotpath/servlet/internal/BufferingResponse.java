@@ -81,11 +81,12 @@ public final class BufferingResponse extends BodyRewritingResponse {
     BodyBuffer held = body();
     int size = held == null ? 0 : held.size();
     int status = getStatus();
+    // Streaming first: only then does the length pass through instead of being held back.
+    streaming = true;
     if (status >= 200 && status != SC_NO_CONTENT && status != SC_NOT_MODIFIED) {
       // A HEAD handled without writing the body keeps the length the application declared.
       super.setContentLengthLong(size == 0 && declaredLength() > 0 ? declaredLength() : size);
     }
-    streaming = true;
     sendHeld();
   }
 
@@ -99,8 +100,8 @@ public final class BufferingResponse extends BodyRewritingResponse {
    */
   public void commitRange(int offset, int length) throws IOException {
     BodyBuffer held = body();
-    super.setContentLengthLong(length);
     streaming = true;
+    super.setContentLengthLong(length);
     buffer = null;
     try {
       getResponse().getOutputStream().write(held.array(), offset, length);
