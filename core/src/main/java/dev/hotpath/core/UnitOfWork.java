@@ -39,7 +39,9 @@ public final class UnitOfWork implements AutoCloseable {
 
   private static final ThreadLocal<UnitOfWork> CURRENT = new ThreadLocal<>();
 
-  private final String name;
+  // Volatile: a web filter renames the unit once the framework has matched the route, and other
+  // threads the unit was carried to read it.
+  private volatile String name;
   private final UnitOfWork parent;
   private final long startedAt;
   private final ConcurrentHashMap<Key<?>, Object> attachments = new ConcurrentHashMap<>(4);
@@ -91,12 +93,26 @@ public final class UnitOfWork implements AutoCloseable {
   }
 
   /**
-   * Returns the name given to {@link #begin}.
+   * Returns the name given to {@link #begin}, or to the latest {@link #rename}.
    *
    * @return this unit's name
    */
   public String name() {
     return name;
+  }
+
+  /**
+   * Renames the unit, for work whose name is known only after it began: a web framework tells
+   * which of its routes a request matched from inside the request. Every later {@link #name()}
+   * call, on any thread, returns the new name; what was reported before keeps the old one.
+   *
+   * @param name what the unit does, e.g. {@code "GET /photos/{id}"}; must not be null or blank
+   * @throws NullPointerException if {@code name} is null
+   * @throws IllegalArgumentException if {@code name} is blank
+   */
+  public void rename(String name) {
+    Arguments.requireNotBlank(name, "unit of work name");
+    this.name = name;
   }
 
   /**

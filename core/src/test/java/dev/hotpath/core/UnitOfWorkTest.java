@@ -155,6 +155,25 @@ class UnitOfWorkTest {
   }
 
   @Test
+  void renameTakesEffectForEveryLaterReaderAndIsValidated() throws Exception {
+    try (UnitOfWork unit = UnitOfWork.begin("GET /")) {
+      ExecutorService worker = Executors.newSingleThreadExecutor();
+      try {
+        unit.rename("GET /photos/{id}");
+        assertThat(unit.name()).isEqualTo("GET /photos/{id}");
+        assertThat(worker.submit(UnitOfWork.wrap(() -> UnitOfWork.current().orElseThrow().name())).get())
+            .isEqualTo("GET /photos/{id}");
+      } finally {
+        worker.shutdown();
+      }
+      assertThatThrownBy(() -> unit.rename(" "))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("unit of work name must not be blank, was \" \"");
+      assertThat(unit.name()).isEqualTo("GET /photos/{id}");
+    }
+  }
+
+  @Test
   void attachmentsAreTypedAndKeyedByIdentity() {
     UnitOfWork.Key<Integer> count = UnitOfWork.Key.of("count");
     UnitOfWork.Key<Integer> sameName = UnitOfWork.Key.of("count");

@@ -1,5 +1,7 @@
 package dev.hotpath.servlet;
 
+import dev.hotpath.servlet.internal.OncePerRequest;
+import dev.hotpath.servlet.internal.NoStoreOnErrorResponse;
 import dev.hotpath.servlet.internal.SafeMethods;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,7 +22,9 @@ import java.util.List;
  * {@code Cache-Control} wins. Requests with an {@code Authorization} header get
  * {@code no-store} instead of the rule (turn off with {@link Builder#noStoreWhenAuthenticated(boolean)}),
  * so a shared cache never keeps one user's response. When the response turns out to be an error
- * (status 400 or more) and is not yet committed, a rule's header is replaced by {@code no-store}.
+ * (status 400 or more set with {@code setStatus} or {@code sendError}, or an exception thrown
+ * through the filter), a rule's header is replaced by {@code no-store} before it can leave, so
+ * a one-year rule never makes a shared cache keep a 404 or a 500.
  *
  * <p>Thread-safe; one instance serves all requests.
  */
@@ -59,7 +63,8 @@ public final class CacheControlFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
       FilterChain chain) throws IOException, ServletException {
-    if (SafeMethods.passedOnUnlessSafe(http, httpResponse, chain)) {
+    if (OncePerRequest.passedOn(http, httpResponse, chain, OncePerRequest.CACHE_CONTROL)
+        || SafeMethods.passedOnUnlessSafe(http, httpResponse, chain)) {
       return;
     }
     String value = null;
@@ -74,13 +79,21 @@ public final class CacheControlFilter extends HttpFilter {
         }
       }
     }
-    if (value != null) {
-      httpResponse.setHeader("Cache-Control", value);
+    if (value == null) {
+      chain.doFilter(http, httpResponse);
+      return;
     }
-    chain.doFilter(http, httpResponse);
-    if (value != null && httpResponse.getStatus() >= 400 && !httpResponse.isCommitted()
-        && value.equals(httpResponse.getHeader("Cache-Control"))) {
-      httpResponse.setHeader("Cache-Control", "no-store");
+    httpResponse.setHeader("Cache-Control", value);
+    NoStoreOnErrorResponse response = new NoStoreOnErrorResponse(httpResponse, value);
+    try {
+      chain.doFilter(http, response);
+    } catch (Throwable failure) {
+      // The container turns this into a 500 and may keep the headers set so far (Tomcat does).
+      response.replaceRuleValue();
+      throw failure;
+    }
+    if (httpResponse.getStatus() >= HttpServletResponse.SC_BAD_REQUEST) {
+      response.replaceRuleValue();
     }
   }
 

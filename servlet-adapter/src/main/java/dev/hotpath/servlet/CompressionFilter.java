@@ -1,5 +1,6 @@
 package dev.hotpath.servlet;
 
+import dev.hotpath.servlet.internal.OncePerRequest;
 import dev.hotpath.servlet.internal.AcceptEncoding;
 import dev.hotpath.servlet.internal.GzipResponse;
 import dev.hotpath.servlet.internal.GzipTagRequest;
@@ -90,9 +91,14 @@ public final class CompressionFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
       FilterChain chain) throws IOException, ServletException {
-    boolean gzipTags = GzipTagRequest.hasGzipTags(http);
+    if (OncePerRequest.passedOn(http, httpResponse, chain, OncePerRequest.COMPRESSION)) {
+      return;
+    }
+    boolean acceptsGzip = AcceptEncoding.allowsGzip(http.getHeader("Accept-Encoding"));
+    // A gzip tag can only validate a gzip response, which only a client accepting gzip gets.
+    boolean gzipTags = acceptsGzip && GzipTagRequest.hasGzipTags(http);
     GzipResponse gzip = new GzipResponse(httpResponse, minSize, level, compressible,
-        AcceptEncoding.allowsGzip(http.getHeader("Accept-Encoding")), gzipTags);
+        acceptsGzip, gzipTags);
     boolean async = false;
     try {
       chain.doFilter(gzipTags ? new GzipTagRequest(http) : http, gzip);

@@ -1,10 +1,12 @@
 package dev.hotpath.servlet;
 
 import dev.hotpath.core.SingleFlight;
+import dev.hotpath.servlet.internal.OncePerRequest;
 import dev.hotpath.servlet.internal.SafeMethods;
 import dev.hotpath.servlet.internal.BodyBuffer;
 import dev.hotpath.servlet.internal.BufferingResponse;
 import dev.hotpath.servlet.internal.CapturedResponse;
+import dev.hotpath.servlet.internal.DedupKey;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -23,11 +25,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code HEAD} runs, an equal request waits for it and gets a copy of its response (status,
  * headers the chain set, body) instead of running the application again.
  *
- * <p>Requests are equal when method, path, query and the values of the key headers are equal.
+ * <p>Requests are equal when method, the effective request URI (scheme, host, port, path,
+ * query) and every value of every key header, in order, are equal.
  * The key headers are the identity headers {@code Authorization} and {@code Cookie} plus those
  * given to {@link Builder#identityHeaders(List)}, and the headers that change the response of
  * the filters inside this one or of content negotiation ({@code Accept}, {@code Accept-Encoding},
- * {@code Accept-Language}, {@code If-None-Match}, {@code If-Modified-Since}, {@code Range}).
+ * {@code Accept-Language}, {@code If-Match}, {@code If-None-Match}, {@code If-Modified-Since},
+ * {@code If-Range}, {@code Range}).
  * So a response is never handed to a client whose identity differs.
  *
  * <p>Only finished responses up to {@link Builder#maxBodyBytes(int)} are shared. When the body
@@ -39,12 +43,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DedupFilter extends HttpFilter {
   private static final List<String> NEGOTIATION_HEADERS = List.of("Accept", "Accept-Encoding",
-      "Accept-Language", "If-None-Match", "If-Modified-Since", "Range");
+      "Accept-Language", "If-Match", "If-None-Match", "If-Modified-Since", "If-Range", "Range");
   private static final Object NOT_SHARED = new Object();
 
   private final transient int maxBodyBytes;
   private final transient List<String> keyHeaders;
-  private final transient SingleFlight<String, Object> flights = new SingleFlight<>();
+  private final transient SingleFlight<DedupKey, Object> flights = new SingleFlight<>();
   private final transient AtomicInteger inFlight = new AtomicInteger();
 
   private DedupFilter(Builder builder) {
@@ -85,7 +89,8 @@ public final class DedupFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
       FilterChain chain) throws IOException, ServletException {
-    if (SafeMethods.passedOnUnlessSafe(http, httpResponse, chain)) {
+    if (OncePerRequest.passedOn(http, httpResponse, chain, OncePerRequest.DEDUP)
+        || SafeMethods.passedOnUnlessSafe(http, httpResponse, chain)) {
       return;
     }
     Execution execution = new Execution(http, httpResponse, chain);
@@ -112,22 +117,37 @@ public final class DedupFilter extends HttpFilter {
     }
   }
 
-  private String key(HttpServletRequest request) {
-    StringBuilder key = new StringBuilder(128)
-        .append(request.getMethod()).append(' ').append(request.getRequestURI());
+  /**
+   * The key names the method, the full effective request URI (scheme, host, port, path, query)
+   * and every value of every key header in order. Each part is length-prefixed and each header
+   * ends with a mark no length starts with, so no two different requests make equal keys,
+   * whatever their values hold.
+   */
+  private DedupKey key(HttpServletRequest request) {
+    StringBuilder key = new StringBuilder(160);
+    part(key, request.getMethod());
+    part(key, request.getScheme());
+    part(key, request.getServerName());
+    key.append(request.getServerPort()).append(';');
+    part(key, request.getRequestURI());
     String query = request.getQueryString();
-    if (query != null) {
-      key.append('?').append(query);
+    if (query == null) {
+      key.append('-'); // no query, unlike an empty one ("/photos?")
+    } else {
+      part(key, query);
     }
-    // Header values cannot contain a line feed, so '\n' keeps the parts apart unambiguously.
     for (int i = 0; i < keyHeaders.size(); i++) {
       Enumeration<String> values = request.getHeaders(keyHeaders.get(i));
-      key.append('\n').append(i);
       while (values != null && values.hasMoreElements()) {
-        key.append(':').append(values.nextElement());
+        part(key, values.nextElement());
       }
+      key.append('.');
     }
-    return key.toString();
+    return new DedupKey(key.toString());
+  }
+
+  private static void part(StringBuilder key, String value) {
+    key.append(value.length()).append(':').append(value);
   }
 
   /** The work of the first request of a flight; waiters only read its return value. */

@@ -1,10 +1,15 @@
 package dev.hotpath.servlet;
 
+import dev.hotpath.servlet.internal.OncePerRequest;
 import dev.hotpath.servlet.internal.SafeMethods;
 import dev.hotpath.servlet.internal.BodyBuffer;
 import dev.hotpath.servlet.internal.BufferingResponse;
+import dev.hotpath.servlet.internal.ByteRange;
 import dev.hotpath.servlet.internal.EntityTags;
+import dev.hotpath.servlet.internal.GzipResponse;
+import dev.hotpath.servlet.internal.GzipTagRequest;
 import dev.hotpath.servlet.internal.HeaderTokens;
+import dev.hotpath.servlet.internal.RangeHidingRequest;
 import dev.hotpath.servlet.internal.Xxh64;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,8 +19,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Adds a strong {@code ETag} computed from the response body and answers a matching
- * {@code If-None-Match} with {@code 304 Not Modified} and no body.
+ * Adds a strong {@code ETag} computed from the response body and evaluates the conditional
+ * requests that depend on it (RFC 9110 section 13): {@code If-Match} by the strong comparison
+ * ({@code 412} when nothing matches), {@code If-None-Match} by the weak comparison ({@code 304}
+ * with no body), and {@code If-Range} with an entity-tag by the strong comparison: the
+ * application is shown the request without {@code Range}, and this filter sends the single
+ * range asked for ({@code 206} with {@code Content-Range}) when the tag is current, the full
+ * {@code 200} otherwise. Tags are compared with the tag of the representation that goes out:
+ * inside {@link CompressionFilter}, the gzip variant's tag validates only a gzip response.
  *
  * <p>Applies to {@code GET} and {@code HEAD} requests whose response is {@code 200} and whose
  * body fits in {@link Builder#maxBufferBytes(int)}. The tag is the XXH64 hash of the body as 16
@@ -66,19 +77,24 @@ public final class EtagFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
       FilterChain chain) throws IOException, ServletException {
-    if (SafeMethods.passedOnUnlessSafe(http, httpResponse, chain)) {
+    if (OncePerRequest.passedOn(http, httpResponse, chain, OncePerRequest.ETAG)
+        || SafeMethods.passedOnUnlessSafe(http, httpResponse, chain)) {
       return;
     }
+    // An If-Range tag can be checked only against the finished body: the application renders
+    // the full representation and this filter serves the range, or not.
+    boolean ifRange = "GET".equals(http.getMethod()) && http.getHeader("Range") != null
+        && EntityTags.isEntityTag(http.getHeader("If-Range"));
     BufferingResponse buffered = new BufferingResponse(httpResponse, maxBufferBytes);
     try {
-      chain.doFilter(http, buffered);
+      chain.doFilter(ifRange ? new RangeHidingRequest(http) : http, buffered);
       if (http.isAsyncStarted()) {
         buffered.stream();
         return;
       }
       BodyBuffer body = buffered.body(); // drains the writer, which may push the body over the limit
       if (buffered.isBuffering()) {
-        finish(http, httpResponse, buffered, body);
+        finish(http, httpResponse, buffered, body, ifRange);
       }
     } finally {
       buffered.releaseBuffer();
@@ -86,22 +102,57 @@ public final class EtagFilter extends HttpFilter {
   }
 
   private static void finish(HttpServletRequest request, HttpServletResponse response,
-      BufferingResponse buffered, BodyBuffer body) throws IOException {
+      BufferingResponse buffered, BodyBuffer body, boolean ifRange) throws IOException {
     int size = body == null ? 0 : body.size();
     boolean headWithoutBody = size == 0 && buffered.declaredLength() > 0;
-    if (buffered.getStatus() == HttpServletResponse.SC_OK
-        && !headWithoutBody
-        && !response.containsHeader("ETag")
+    if (buffered.getStatus() != HttpServletResponse.SC_OK || headWithoutBody) {
+      buffered.commitBody();
+      return;
+    }
+    if (!response.containsHeader("ETag")
         && !HeaderTokens.responseContains(response, "Cache-Control", "no-store")) {
       String etag = size == 0 ? EMPTY_BODY_TAG : EntityTags.strong(Xxh64.hash(body.array(), 0, size));
       response.setHeader("ETag", etag);
-      if (EntityTags.noneMatchFails(request, etag)) {
-        response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-        buffered.discardBody();
+      if (preconditionAnswered(request, response, buffered, etag, size)) {
         return;
       }
     }
+    String current = ifRange ? response.getHeader("ETag") : null;
+    ByteRange range = current != null
+        && EntityTags.rangeValidatorMatches(request.getHeader("If-Range"), current)
+        ? ByteRange.parse(request.getHeader("Range"), size) : null;
+    if (range != null) {
+      response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+      response.setHeader("Content-Range", range.contentRange(size));
+      buffered.commitRange(range.first(), range.length());
+      return;
+    }
     buffered.commitBody();
+  }
+
+  /**
+   * Answers If-Match (412) and If-None-Match (304) for this filter's tag, compared with the tag
+   * of the representation the client gets: a gzip tag validates only a gzip response.
+   */
+  private static boolean preconditionAnswered(HttpServletRequest request,
+      HttpServletResponse response, BufferingResponse buffered, String etag, int size) {
+    HttpServletRequest sent = GzipTagRequest.original(request);
+    if (sent.getHeader("If-Match") == null && sent.getHeader("If-None-Match") == null) {
+      return false;
+    }
+    String outgoing = GzipResponse.representationTag(response, etag, size);
+    int status;
+    if (EntityTags.ifMatchFails(sent, outgoing)) {
+      status = HttpServletResponse.SC_PRECONDITION_FAILED;
+    } else if (EntityTags.noneMatchFails(sent, outgoing)) {
+      status = HttpServletResponse.SC_NOT_MODIFIED;
+      response.setHeader("ETag", outgoing);
+    } else {
+      return false;
+    }
+    response.setStatus(status);
+    buffered.discardBody();
+    return true;
   }
 
   /** Options of {@link EtagFilter}; each setter validates at once. */

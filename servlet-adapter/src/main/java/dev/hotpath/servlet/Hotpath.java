@@ -27,7 +27,9 @@ import java.util.List;
  *   <li>{@link EtagFilter}: innermost, closest to the application's body.
  * </ol>
  *
- * <p>Filters are mapped to {@code /*} for {@code REQUEST} dispatches and support async. Call
+ * <p>Filters are mapped to {@code /*} for {@code REQUEST} dispatches and support async. Each
+ * kind of filter acts once per request, so installing the chain where Spring Boot also
+ * registers the same filters as beans is harmless. Call
  * from a {@code ServletContainerInitializer} or {@code ServletContextListener.contextInitialized}
  * (the Servlet API allows adding filters only then).
  */

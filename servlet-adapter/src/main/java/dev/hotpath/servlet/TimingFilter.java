@@ -3,6 +3,8 @@ package dev.hotpath.servlet;
 import dev.hotpath.core.ServerTiming;
 import dev.hotpath.core.UnitOfWork;
 import dev.hotpath.metrics.LatencyRegistry;
+import dev.hotpath.servlet.internal.OncePerRequest;
+import dev.hotpath.servlet.internal.RouteNamingRequest;
 import dev.hotpath.servlet.internal.TimingResponse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,6 +12,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.Function;
 
 /**
  * Opens a {@link UnitOfWork} named after the route for each request, records the request's
@@ -20,18 +23,29 @@ import java.io.IOException;
  * uses the one already there; with the header turned off it attaches none, so nobody spends time
  * filling it.
  *
- * <p>Routes come from a {@link RouteResolver} (default {@link RouteResolver#servletMapping()});
- * unknown routes are recorded as {@link LatencyRegistry#OVERFLOW_NAME}, and the registry's name
+ * <p>Routes come from a {@link RouteResolver} (default {@link RouteResolver#servletMapping()},
+ * which prefers the route a web framework matched, such as Spring MVC's pattern), asked again
+ * after the chain so the framework's match is known; unknown routes are recorded as
+ * {@link LatencyRegistry#OVERFLOW_NAME}, and the registry's name
  * cap bounds the rest. The latency recorded is the time until the filter chain returns; for
- * async requests that is the time until the request went async. The header is set just before
- * the response commits, so its {@code total} is the time to the first byte of the body.
+ * async requests that is the time until the request went async. Error responses are recorded
+ * under the route with their status class ({@code "GET /photos/* 4xx"}, {@code "... 5xx"}; an
+ * exception thrown through the filter counts as 5xx), so they neither vanish nor skew the
+ * route's own percentiles. The header is set just before the response commits, so its
+ * {@code total} is the time to the first byte of the body; it is also set when the chain
+ * throws, before the container writes its error response or error page (Jetty and Tomcat both
+ * keep it there).
  *
  * <p>Install it outermost so it measures the other filters too. Thread-safe.
  */
 public final class TimingFilter extends HttpFilter {
+  private static final String[] ROUTE_ATTRIBUTES =
+      {RouteResolver.ROUTE_ATTRIBUTE, RouteResolver.SPRING_MVC_PATTERN_ATTRIBUTE};
   private final transient LatencyRegistry registry;
   private final transient RouteResolver routes;
   private final transient boolean serverTimingHeader;
+  // Made once: a method reference bound to this filter would be a new object per request.
+  private final transient Function<HttpServletRequest, String> routeNames = this::routeOf;
 
   private TimingFilter(Builder builder) {
     this.registry = builder.registry != null ? builder.registry : LatencyRegistry.create();
@@ -69,23 +83,46 @@ public final class TimingFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
       FilterChain chain) throws IOException, ServletException {
-    long start = System.nanoTime();
-    String route = routes.route(http);
-    if (route == null || route.isBlank()) {
-      route = LatencyRegistry.OVERFLOW_NAME;
+    if (OncePerRequest.passedOn(http, httpResponse, chain, OncePerRequest.TIMING)) {
+      return;
     }
+    long start = System.nanoTime();
+    // The framework tells which of its routes matched only while it runs: the unit of work
+    // starts with the name known now and is renamed when a route attribute is set; the
+    // latency gets the name known after the chain.
+    String route = routeOf(http);
+    int status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR; // what the container makes of a throw
     try (UnitOfWork unit = UnitOfWork.begin(route)) {
+      HttpServletRequest request = new RouteNamingRequest(http, unit, routeNames, ROUTE_ATTRIBUTES);
       if (serverTimingHeader) {
         ServerTiming timing = unit.root().attachment(ServerTiming.KEY, ServerTiming::new);
         TimingResponse timed = new TimingResponse(httpResponse, timing, start);
-        chain.doFilter(http, timed);
-        timed.beforeCommit();
+        try {
+          chain.doFilter(request, timed);
+        } finally {
+          timed.beforeCommit();
+        }
       } else {
-        chain.doFilter(http, httpResponse);
+        chain.doFilter(request, httpResponse);
       }
+      status = httpResponse.getStatus();
     } finally {
-      registry.record(route, System.nanoTime() - start);
+      long elapsed = System.nanoTime() - start;
+      registry.record(withStatusClass(routeOf(http), status), elapsed);
     }
+  }
+
+  private String routeOf(HttpServletRequest request) {
+    String route = routes.route(request);
+    return route == null || route.isBlank() ? LatencyRegistry.OVERFLOW_NAME : route;
+  }
+
+  /** Errors are kept apart from the route's successes: a fast 404 must not hide a slow page. */
+  private static String withStatusClass(String route, int status) {
+    if (status < HttpServletResponse.SC_BAD_REQUEST) {
+      return route;
+    }
+    return route + (status < HttpServletResponse.SC_INTERNAL_SERVER_ERROR ? " 4xx" : " 5xx");
   }
 
   /** Options of {@link TimingFilter}; each setter validates at once. */

@@ -28,7 +28,7 @@ class CacheControlFilterTest {
     }, filter());
   }
 
-  @Test
+  @ContainerTest
   void firstMatchingRuleSetsTheHeader() throws Exception {
     try (TestServer server = serve()) {
       assertThat(server.get("/static/app.3f2a.js").headers().firstValue("Cache-Control"))
@@ -43,7 +43,7 @@ class CacheControlFilterTest {
     }
   }
 
-  @Test
+  @ContainerTest
   void applicationHeaderWinsAndErrorsAreNotCached() throws Exception {
     try (TestServer server = serve()) {
       assertThat(server.get("/api/own").headers().firstValue("Cache-Control"))
@@ -53,7 +53,7 @@ class CacheControlFilterTest {
     }
   }
 
-  @Test
+  @ContainerTest
   void authenticatedResponsesAreNoStoreByDefault() throws Exception {
     try (TestServer server = serve()) {
       assertThat(server.get("/photos.json", "Authorization", "Bearer t").headers().firstValue("Cache-Control"))

@@ -30,7 +30,7 @@ class CompressionFilterTest {
     }, CompressionFilter.create());
   }
 
-  @Test
+  @ContainerTest
   void compressesLargeJsonWhenTheClientAcceptsGzip() throws Exception {
     try (TestServer server = serve("application/json", JSON)) {
       HttpResponse<byte[]> response = server.get("/photos", "Accept-Encoding", "deflate, gzip;q=0.8");
@@ -42,7 +42,7 @@ class CompressionFilterTest {
     }
   }
 
-  @Test
+  @ContainerTest
   void refusalsAndAbsenceGiveIdentityWithVary() throws Exception {
     try (TestServer server = serve("application/json", JSON)) {
       for (String acceptEncoding : List.of("gzip;q=0", "identity", "gzip;q=0, *", "br")) {
@@ -54,7 +54,7 @@ class CompressionFilterTest {
     }
   }
 
-  @Test
+  @ContainerTest
   void hugeAcceptEncodingIsReadToTheEnd() throws Exception {
     try (TestServer server = serve("application/json", JSON)) {
       String huge = "x-unknown;q=0.5, ".repeat(400);
@@ -65,7 +65,7 @@ class CompressionFilterTest {
     }
   }
 
-  @Test
+  @ContainerTest
   void smallBodiesAndIncompressibleTypesAreSentAsIs() throws Exception {
     try (TestServer small = serve("application/json", "{\"ok\":true}");
         TestServer png = serve("image/png", JSON)) {
@@ -80,7 +80,7 @@ class CompressionFilterTest {
     }
   }
 
-  @Test
+  @ContainerTest
   void neverCompressesTwice() throws Exception {
     byte[] already = CompressionFilterTest.gzipOf(JSON);
     try (TestServer server = TestServer.start((req, resp) -> {
@@ -103,7 +103,7 @@ class CompressionFilterTest {
     return bytes.toByteArray();
   }
 
-  @Test
+  @ContainerTest
   void etagsGetTheGzipSuffixAndRevalidate() throws Exception {
     try (TestServer server = TestServer.start((req, resp) -> {
       resp.setContentType("application/json");
@@ -135,7 +135,7 @@ class CompressionFilterTest {
     }
   }
 
-  @Test
+  @ContainerTest
   void aDeclaredContentLengthNeverReachesACompressedResponse() throws Exception {
     byte[] bytes = JSON.getBytes(UTF_8);
     try (TestServer server = TestServer.start((req, resp) -> {
@@ -153,7 +153,7 @@ class CompressionFilterTest {
     }
   }
 
-  @Test
+  @ContainerTest
   void writerBodiesCompressToo() throws Exception {
     try (TestServer server = TestServer.start((req, resp) -> {
       resp.setContentType("text/plain;charset=UTF-8");
@@ -165,7 +165,7 @@ class CompressionFilterTest {
     }
   }
 
-  @Test
+  @ContainerTest
   void noContentIsLeftAlone() throws Exception {
     try (TestServer server = TestServer.start((req, resp) -> {
       resp.setContentType("application/json");
@@ -179,7 +179,7 @@ class CompressionFilterTest {
     }
   }
 
-  @Test
+  @ContainerTest
   void streamsCompressAsTheyFlow() throws Exception {
     CountDownLatch firstChunkRead = new CountDownLatch(1);
     String first = "data: first\n\n";

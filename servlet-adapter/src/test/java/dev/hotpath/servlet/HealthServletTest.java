@@ -10,20 +10,18 @@ import dev.hotpath.core.HealthRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.jetty.ee11.servlet.ServletHolder;
-import org.junit.jupiter.api.Test;
 
 class HealthServletTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Test
+  @ContainerTest
   void readinessFollowsTheChecksAndLivenessDoesNot() throws Exception {
     AtomicReference<Health> database = new AtomicReference<>(Health.up().withDetail("pool", 10));
     try (HealthRegistry registry = HealthRegistry.builder().cacheFor(Duration.ofNanos(1)).build()) {
       registry.register("database", database::get);
       registry.register("search", () -> Health.degraded("slow replica"), false);
       try (TestServer server = TestServer.start(context ->
-          context.addServlet(new ServletHolder(new HealthServlet(registry)), "/health/*"))) {
+          TestServer.addServlet(context, new HealthServlet(registry), "/health/*"))) {
         HttpResponse<byte[]> ready = server.get("/health/ready");
         JsonNode body = JSON.readTree(ready.body());
         assertThat(ready.statusCode()).isEqualTo(200);

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.hotpath.metrics.LatencyRegistry;
-import jakarta.servlet.ServletContextEvent;
-import jakarta.servlet.ServletContextListener;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -16,13 +14,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
-import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.junit.jupiter.api.Test;
 
 class HotpathInstallTest {
   private static final String JSON = "{\"photos\":[" + "{\"id\":7,\"title\":\"harbour\"},".repeat(60) + "{}]}";
 
-  @Test
+  @ContainerTest
   void theInstalledChainWorksEndToEnd() throws Exception {
     LatencyRegistry registry = LatencyRegistry.create();
     MetricsServlet metrics = new MetricsServlet(registry, Duration.ofMillis(50));
@@ -33,19 +30,12 @@ class HotpathInstallTest {
             .rule("/api/*", CachePolicy.noCache()).build())
         .build();
     try (TestServer server = TestServer.start(context -> {
-      context.addEventListener(new ServletContextListener() {
-        @Override
-        public void contextInitialized(ServletContextEvent event) {
-          names.set(Hotpath.install(event.getServletContext(), options));
-        }
-      });
-      context.addServlet(new ServletHolder(TestServer.servlet((req, resp) -> {
+      names.set(Hotpath.install(context, options));
+      TestServer.addServlet(context, TestServer.servlet((req, resp) -> {
         resp.setContentType("application/json");
         resp.getOutputStream().write(JSON.getBytes(UTF_8));
-      })), "/api/*");
-      ServletHolder stream = new ServletHolder(metrics);
-      stream.setAsyncSupported(true);
-      context.addServlet(stream, "/metrics/*");
+      }), "/api/*");
+      TestServer.addServlet(context, metrics, "/metrics/*");
     })) {
       assertThat(names.get()).containsExactly("hotpath-timing", "hotpath-dedup",
           "hotpath-cache-control", "hotpath-compression", "hotpath-etag");

@@ -12,15 +12,12 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.junit.jupiter.api.Test;
 
 class MetricsServletTest {
   private static TestServer serve(MetricsServlet servlet) throws Exception {
     return TestServer.start(context -> {
-      ServletHolder holder = new ServletHolder(servlet);
-      holder.setAsyncSupported(true);
-      context.addServlet(holder, "/metrics/*");
+      TestServer.addServlet(context, servlet, "/metrics/*").setAsyncSupported(true);
     });
   }
 
@@ -32,7 +29,7 @@ class MetricsServletTest {
     return registry;
   }
 
-  @Test
+  @ContainerTest
   void jsonReportAndPrometheusText() throws Exception {
     try (TestServer server = serve(new MetricsServlet(registry(), Duration.ofSeconds(5)))) {
       HttpResponse<byte[]> json = server.get("/metrics");
@@ -51,7 +48,7 @@ class MetricsServletTest {
     }
   }
 
-  @Test
+  @ContainerTest
   void streamSendsSnapshotsAndDropsClientsThatLeave() throws Exception {
     MetricsServlet servlet = new MetricsServlet(registry(), Duration.ofMillis(50));
     try (TestServer server = serve(servlet)) {

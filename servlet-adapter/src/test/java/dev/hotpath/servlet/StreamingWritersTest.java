@@ -16,10 +16,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Test;
 
 class StreamingWritersTest {
-  @Test
+  @ContainerTest
   void jsonArrayIsValidJson() throws Exception {
     try (TestServer server = TestServer.start((req, resp) -> {
       try (JsonArrayWriter array = JsonArrayWriter.open(resp, 100)) {
@@ -39,7 +38,7 @@ class StreamingWritersTest {
     }
   }
 
-  @Test
+  @ContainerTest
   void csvQuotesPerRfc4180() throws Exception {
     try (TestServer server = TestServer.start((req, resp) -> {
       try (CsvWriter csv = CsvWriter.open(resp)) {
@@ -55,7 +54,7 @@ class StreamingWritersTest {
     }
   }
 
-  @Test
+  @ContainerTest
   void sseEventsAreReadLineByLineAsTheyAreSent() throws Exception {
     CountDownLatch firstSeen = new CountDownLatch(1);
     try (TestServer server = TestServer.start((req, resp) -> {
@@ -85,7 +84,7 @@ class StreamingWritersTest {
     }
   }
 
-  @Test
+  @ContainerTest
   void aClientThatDisconnectsMidStreamStopsTheWriter() throws Exception {
     AtomicLong written = new AtomicLong();
     AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -113,7 +112,7 @@ class StreamingWritersTest {
     }
   }
 
-  @Test
+  @ContainerTest
   void badRowsAreRefusedWithTheRule() throws Exception {
     try (TestServer server = TestServer.start((req, resp) -> {
       StringBuilder messages = new StringBuilder();

@@ -11,18 +11,17 @@ import dev.hotpath.metrics.LatencyRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.junit.jupiter.api.Test;
 
 class TimingFilterTest {
-  @Test
+  @ContainerTest
   void recordsLatencyByServletMappingAndReportsAttachedEntries() throws Exception {
     LatencyRegistry registry = LatencyRegistry.create();
     AtomicReference<String> unitName = new AtomicReference<>();
     TimingFilter filter = TimingFilter.builder().metrics(registry).build();
     try (TestServer server = TestServer.start(context -> {
       TestServer.addFilter(context, filter);
-      context.addServlet(new ServletHolder(TestServer.servlet((req, resp) -> {
+      TestServer.addServlet(context, TestServer.servlet((req, resp) -> {
         unitName.set(UnitOfWork.current().orElseThrow().name());
         ServerTiming.current().orElseThrow().add("db", Duration.ofMillis(4), "3 \"fast\" queries");
         Runnable addCacheEntry = () ->
@@ -31,7 +30,7 @@ class TimingFilterTest {
         helper.start();
         helper.join();
         resp.getWriter().write("photo");
-      })), "/photos/*");
+      }), "/photos/*");
     })) {
       HttpResponse<byte[]> first = server.get("/photos/1");
       server.get("/photos/2");
@@ -46,7 +45,7 @@ class TimingFilterTest {
     }
   }
 
-  @Test
+  @ContainerTest
   void unknownRoutesAreRecordedAsOther() throws Exception {
     LatencyRegistry registry = LatencyRegistry.create();
     try (TestServer server = TestServer.start((req, resp) -> resp.getWriter().write("x"),
@@ -60,7 +59,7 @@ class TimingFilterTest {
     }
   }
 
-  @Test
+  @ContainerTest
   void manyDistinctUrisCannotGrowTheRegistryPastItsCap() throws Exception {
     LatencyRegistry registry = LatencyRegistry.builder().maxNames(5).build();
     // A careless resolver that names routes by raw URI: the cap still bounds memory.
@@ -74,7 +73,7 @@ class TimingFilterTest {
     }
   }
 
-  @Test
+  @ContainerTest
   void headerIsSetBeforeStreamedAndErrorResponsesCommit() throws Exception {
     try (TestServer server = TestServer.start((req, resp) -> {
       if (req.getRequestURI().equals("/error")) {
@@ -95,7 +94,7 @@ class TimingFilterTest {
     }
   }
 
-  @Test
+  @ContainerTest
   void headerCanBeTurnedOff() throws Exception {
     try (TestServer server = TestServer.start((req, resp) -> resp.getWriter().write("x"),
         TimingFilter.builder().serverTimingHeader(false).build())) {
@@ -103,7 +102,7 @@ class TimingFilterTest {
     }
   }
 
-  @Test
+  @ContainerTest
   void accumulatedEntriesShowOnceWithTheirCountAndHostileTextStaysInsideTheHeader()
       throws Exception {
     ServerTiming.Metric db = ServerTiming.Metric.counted("db", "query", "queries");
@@ -129,7 +128,7 @@ class TimingFilterTest {
     }
   }
 
-  @Test
+  @ContainerTest
   void withTheHeaderOffNothingIsAttachedSoAccumulatingIsANoOp() throws Exception {
     AtomicReference<Boolean> accumulated = new AtomicReference<>();
     try (TestServer server = TestServer.start((req, resp) -> {

@@ -81,12 +81,33 @@ public final class BufferingResponse extends BodyRewritingResponse {
     BodyBuffer held = body();
     int size = held == null ? 0 : held.size();
     int status = getStatus();
+    // Streaming first: only then does the length pass through instead of being held back.
+    streaming = true;
     if (status >= 200 && status != SC_NO_CONTENT && status != SC_NOT_MODIFIED) {
       // A HEAD handled without writing the body keeps the length the application declared.
       super.setContentLengthLong(size == 0 && declaredLength() > 0 ? declaredLength() : size);
     }
-    streaming = true;
     sendHeld();
+  }
+
+  /**
+   * Sends part of the held body (a 206) with an exact {@code Content-Length} and ends
+   * buffering; the caller has set the status and {@code Content-Range}.
+   *
+   * @param offset the first byte sent
+   * @param length how many bytes to send
+   * @throws IOException when writing to the client fails
+   */
+  public void commitRange(int offset, int length) throws IOException {
+    BodyBuffer held = body();
+    streaming = true;
+    super.setContentLengthLong(length);
+    buffer = null;
+    try {
+      getResponse().getOutputStream().write(held.array(), offset, length);
+    } finally {
+      held.release();
+    }
   }
 
   /** Writes the held bytes to the wrapped response and gives the buffer back to the pool. */
@@ -162,7 +183,7 @@ public final class BufferingResponse extends BodyRewritingResponse {
   }
 
   @Override
-  protected void beforeErrorOrRedirect() {
+  protected void beforeErrorOrRedirect(int status) {
     bypass();
   }
 

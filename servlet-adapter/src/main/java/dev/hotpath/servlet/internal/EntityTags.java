@@ -4,7 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Enumeration;
 
 /**
- * Entity-tag formatting and {@code If-None-Match} evaluation (RFC 9110 section 13.1.2). Parsing
+ * Entity-tag formatting and evaluation of {@code If-Match} (strong comparison),
+ * {@code If-None-Match} (weak comparison) and {@code If-Range} (strong), RFC 9110 section 13. Parsing
  * is a single pass over the header without allocation; malformed members are skipped, so a
  * hostile header costs time linear in its length (which the container already bounds) and can
  * never match by accident.
@@ -40,20 +41,59 @@ public final class EntityTags {
    * @return true when the request's cached copy is current, so 304 applies
    */
   public static boolean noneMatchFails(HttpServletRequest request, String etag) {
-    String first = request.getHeader("If-None-Match");
+    return anyLineMatches(request, "If-None-Match", etag, false);
+  }
+
+  /**
+   * Tells whether the request has an {@code If-Match} header that no member matches by the
+   * strong comparison (RFC 9110 section 13.1.1), so 412 applies.
+   *
+   * @param request the request
+   * @param etag the current entity-tag
+   * @return true when the precondition fails
+   */
+  public static boolean ifMatchFails(HttpServletRequest request, String etag) {
+    return request.getHeader("If-Match") != null && !anyLineMatches(request, "If-Match", etag, true);
+  }
+
+  /**
+   * Tells whether an {@code If-Range} value is an entity-tag (not an HTTP date).
+   *
+   * @param value the field value, may be null
+   * @return true for {@code "..."} and {@code W/"..."}
+   */
+  public static boolean isEntityTag(String value) {
+    return value != null && (value.startsWith("\"") || value.startsWith("W/\""));
+  }
+
+  /**
+   * Compares an {@code If-Range} entity-tag with the current one by the strong comparison
+   * (RFC 9110 section 13.1.5): both strong and equal character for character.
+   *
+   * @param ifRange the field value
+   * @param etag the current entity-tag
+   * @return true when the range may be served
+   */
+  public static boolean rangeValidatorMatches(String ifRange, String etag) {
+    return !etag.startsWith("W/") && ifRange.trim().equals(etag);
+  }
+
+  private static boolean anyLineMatches(HttpServletRequest request, String name, String etag,
+      boolean strong) {
+    String first = request.getHeader(name);
     if (first == null) {
       return false;
     }
-    if (matchesAny(first, etag)) {
+    if (matches(first, etag, strong)) {
       return true;
     }
-    Enumeration<String> all = request.getHeaders("If-None-Match");
+    Enumeration<String> all = request.getHeaders(name);
     if (all == null) {
       return false;
     }
     all.nextElement(); // the first line, already checked
     while (all.hasMoreElements()) {
-      if (matchesAny(all.nextElement(), etag)) {
+      if (matches(all.nextElement(), etag, strong)) {
         return true;
       }
     }
@@ -69,7 +109,16 @@ public final class EntityTags {
    * @return true when a member matches by the weak comparison, or the value is {@code *}
    */
   public static boolean matchesAny(String header, String etag) {
-    int tagStart = etag.startsWith("W/") ? 2 : 0;
+    return matches(header, etag, false);
+  }
+
+  /**
+   * Evaluates a list of entity-tags against the current one; the strong comparison also
+   * requires that neither tag is weak.
+   */
+  private static boolean matches(String header, String etag, boolean strong) {
+    boolean currentWeak = etag.startsWith("W/");
+    int tagStart = currentWeak ? 2 : 0;
     int tagLength = etag.length() - tagStart;
     int n = header.length();
     int i = 0;
@@ -87,7 +136,8 @@ public final class EntityTags {
         i = skipMember(header, i);
         continue;
       }
-      if (c == 'W' && i + 1 < n && header.charAt(i + 1) == '/') {
+      boolean memberWeak = c == 'W' && i + 1 < n && header.charAt(i + 1) == '/';
+      if (memberWeak) {
         i += 2;
       }
       if (i >= n || header.charAt(i) != '"') {
@@ -98,7 +148,8 @@ public final class EntityTags {
       if (close < 0) {
         return false;
       }
-      if (close - i + 1 == tagLength && header.regionMatches(i, etag, tagStart, tagLength)) {
+      if (close - i + 1 == tagLength && header.regionMatches(i, etag, tagStart, tagLength)
+          && !(strong && (memberWeak || currentWeak))) {
         return true;
       }
       i = close + 1;

@@ -1,6 +1,8 @@
 package dev.hotpath.servlet.internal;
 
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -26,6 +28,7 @@ public final class GzipResponse extends BodyRewritingResponse {
   private final boolean clientAcceptsGzip;
   private final boolean clientSentGzipTags;
   private State state = State.UNDECIDED;
+  private boolean tagChosenInside;
   private byte[] pending;
   private int pendingSize;
   private GzipEncoder encoder;
@@ -67,23 +70,63 @@ public final class GzipResponse extends BodyRewritingResponse {
 
   private boolean eligible(boolean complete) {
     int status = getStatus();
-    if (status < 200 || status == SC_NO_CONTENT || status == SC_PARTIAL_CONTENT || status >= 300) {
+    if (!successWithBody(status) || !compressibleType()) {
       return false;
     }
-    String type = getContentType();
-    if (type == null || !compressible.test(mediaType(type))) {
-      return false;
-    }
-    // The response varies by Accept-Encoding whenever it could have been compressed.
+    // The response varies by Accept-Encoding whenever it could have been compressed; a 206
+    // carries the Vary of the 200 it is part of (RFC 9110 section 15.3.7), but ranges are
+    // served from the identity bytes, never from gzip ones.
     addVary();
-    if (!clientAcceptsGzip || containsHeader("Content-Encoding")
-        || HeaderTokens.responseContains(this, "Cache-Control", "no-transform")) {
+    if (status == SC_PARTIAL_CONTENT || !allowedForThisRequest()) {
       return false;
     }
     if (declaredLength() >= 0 && declaredLength() < minSize) {
       return false;
     }
     return !complete || pendingSize >= minSize;
+  }
+
+  private boolean allowedForThisRequest() {
+    return clientAcceptsGzip && !containsHeader("Content-Encoding")
+        && !HeaderTokens.responseContains(this, "Cache-Control", "no-transform");
+  }
+
+  /**
+   * Returns the entity-tag a complete 200 body of this length will go out with, so that the
+   * filter inside can evaluate conditional requests against the representation the client
+   * gets, not the one it would have got without compression. From then on the tag is the
+   * inner filter's choice: a 304 keeps the tag it set.
+   *
+   * @param response the response the inner filter writes to, possibly wrapping this one
+   * @param etag the identity representation's tag
+   * @param length the body length
+   * @return {@code etag} with the gzip suffix when the body will be compressed, else {@code etag}
+   */
+  public static String representationTag(HttpServletResponse response, String etag, int length) {
+    ServletResponse current = response;
+    while (current instanceof ServletResponseWrapper wrapper) {
+      if (current instanceof GzipResponse gzip) {
+        gzip.tagChosenInside = true;
+        return gzip.eligibleWhole(length) ? suffixed(etag) : etag;
+      }
+      current = wrapper.getResponse();
+    }
+    return etag;
+  }
+
+  private boolean eligibleWhole(int length) {
+    int status = getStatus();
+    return successWithBody(status) && status != SC_PARTIAL_CONTENT && compressibleType()
+        && allowedForThisRequest() && length >= minSize;
+  }
+
+  private static boolean successWithBody(int status) {
+    return status >= 200 && status < 300 && status != SC_NO_CONTENT;
+  }
+
+  private boolean compressibleType() {
+    String type = getContentType();
+    return type != null && compressible.test(mediaType(type));
   }
 
   private static String mediaType(String contentType) {
@@ -104,6 +147,10 @@ public final class GzipResponse extends BodyRewritingResponse {
     if (eligible(complete)) {
       state = State.GZIP;
       super.setHeader("Content-Encoding", "gzip");
+      if (containsHeader("Accept-Ranges")) {
+        // Ranges are of the identity bytes; a client must not ask for ranges of these.
+        super.setHeader("Accept-Ranges", "none");
+      }
       String etag = getHeader("ETag");
       if (etag != null) {
         super.setHeader("ETag", suffixed(etag));
@@ -135,7 +182,7 @@ public final class GzipResponse extends BodyRewritingResponse {
     flushWriter();
     if (getStatus() == SC_NOT_MODIFIED) {
       addVary();
-      if (clientAcceptsGzip && clientSentGzipTags && getHeader("ETag") != null) {
+      if (!tagChosenInside && clientAcceptsGzip && clientSentGzipTags && getHeader("ETag") != null) {
         super.setHeader("ETag", suffixed(getHeader("ETag")));
       }
     }
@@ -170,7 +217,7 @@ public final class GzipResponse extends BodyRewritingResponse {
   }
 
   @Override
-  protected void beforeErrorOrRedirect() {
+  protected void beforeErrorOrRedirect(int status) {
     // An error page or redirect is not this body: nothing to compress yet.
   }
 

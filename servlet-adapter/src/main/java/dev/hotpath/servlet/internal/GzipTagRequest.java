@@ -1,5 +1,7 @@
 package dev.hotpath.servlet.internal;
 
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.util.Collections;
@@ -22,6 +24,24 @@ public final class GzipTagRequest extends HttpServletRequestWrapper {
   public static boolean hasGzipTags(HttpServletRequest request) {
     String value = request.getHeader("If-None-Match");
     return value != null && value.contains(SUFFIX_END);
+  }
+
+  /**
+   * Returns the request as the client sent it, before any {@code GzipTagRequest} took the
+   * suffix off its tags, so a filter inside can compare them with the variant it sends.
+   *
+   * @param request the request a filter received
+   * @return the nearest request outside a {@code GzipTagRequest}, or {@code request} itself
+   */
+  public static HttpServletRequest original(HttpServletRequest request) {
+    ServletRequest current = request;
+    while (current instanceof ServletRequestWrapper wrapper) {
+      if (current instanceof GzipTagRequest) {
+        return (HttpServletRequest) wrapper.getRequest();
+      }
+      current = wrapper.getRequest();
+    }
+    return request;
   }
 
   /**

@@ -21,43 +21,44 @@ public abstract class HookedResponse extends HttpServletResponseWrapper {
   /**
    * Runs before an error or redirect is sent.
    *
+   * @param status the status being sent: the error code, or the redirect's 3xx
    * @throws IOException when the hook must write and fails
    */
-  protected abstract void beforeErrorOrRedirect() throws IOException;
+  protected abstract void beforeErrorOrRedirect(int status) throws IOException;
 
   @Override
   public void sendError(int sc, String msg) throws IOException {
-    beforeErrorOrRedirect();
+    beforeErrorOrRedirect(sc);
     super.sendError(sc, msg);
   }
 
   @Override
   public void sendError(int sc) throws IOException {
-    beforeErrorOrRedirect();
+    beforeErrorOrRedirect(sc);
     super.sendError(sc);
   }
 
   @Override
   public void sendRedirect(String location) throws IOException {
-    beforeErrorOrRedirect();
+    beforeErrorOrRedirect(SC_FOUND);
     super.sendRedirect(location);
   }
 
   @Override
   public void sendRedirect(String location, int sc) throws IOException {
-    beforeErrorOrRedirect();
+    beforeErrorOrRedirect(sc);
     super.sendRedirect(location, sc);
   }
 
   @Override
   public void sendRedirect(String location, boolean clearBuffer) throws IOException {
-    beforeErrorOrRedirect();
+    beforeErrorOrRedirect(SC_FOUND);
     super.sendRedirect(location, clearBuffer);
   }
 
   @Override
   public void sendRedirect(String location, int sc, boolean clearBuffer) throws IOException {
-    beforeErrorOrRedirect();
+    beforeErrorOrRedirect(sc);
     super.sendRedirect(location, sc, clearBuffer);
   }
 }

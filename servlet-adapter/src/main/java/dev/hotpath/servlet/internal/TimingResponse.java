@@ -66,7 +66,7 @@ public final class TimingResponse extends HookedResponse {
   }
 
   @Override
-  protected void beforeErrorOrRedirect() {
+  protected void beforeErrorOrRedirect(int status) {
     beforeCommit();
   }
 
