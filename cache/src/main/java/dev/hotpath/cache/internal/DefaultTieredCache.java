@@ -26,7 +26,8 @@ import java.util.function.Function;
 /**
  * The {@link TieredCache}: a Caffeine map of {@link Entry} in front of an optional {@link
  * L2Client}. A hit is one Caffeine lookup plus a version check of the entry's few slots, without
- * locks or allocation; misses go through one {@link SingleFlight} per cache.
+ * locks or allocation; misses go through one {@link SingleFlight} per cache, keyed by {@link
+ * FlightKey} so that only misses under the same slot versions share a load.
  */
 public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
   static final List<String> NO_TAGS = List.of();
@@ -34,7 +35,8 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
   private final String name;
   private final Cache<K, Entry<V>> l1;
   private final Lifetimes lifetimes;
-  private final SingleFlight<K, V> flights = new SingleFlight<>();
+  /** Keyed by key and captured versions: a read never joins a load older than itself. */
+  private final SingleFlight<FlightKey<K>, V> flights = new SingleFlight<>();
   private final LatencyRecorder loadLatency;
   private final Executor executor;
   private final Function<? super K, String> keyEncoder;
@@ -116,9 +118,13 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
     counters.l1Misses.increment();
     String keyString = keyString(key);
     int[] slots = TagRules.slotsOf(versions, keyString, tags);
+    // Captured before anything is read: every invalidation that completed (or was applied here)
+    // before this read began is in it, so the load it runs or joins is not older than the read.
+    long[] captured = versions.capture(slots);
     ServerTiming timing = RequestTiming.current();
     try {
-      return flights.call(key, () -> loadOnce(key, keyString, slots, loader, timing));
+      return flights.call(
+          new FlightKey<>(key, slots, captured), () -> loadOnce(key, keyString, slots, captured, loader, timing));
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (InterruptedException e) {
@@ -157,8 +163,10 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
   private void refresh(K key, Entry<V> stale, CacheLoader<? super K, ? extends V> loader) {
     try {
       // No request's timing: the reader that started the refresh was served already.
+      long[] captured = versions.capture(stale.slots);
       flights.call(
-          key, () -> loadAndStore(key, keyString(key), stale.slots, versions.capture(stale.slots), loader, null));
+          new FlightKey<>(key, stale.slots, captured),
+          () -> loadAndStore(key, keyString(key), stale.slots, captured, loader, null));
     } catch (Exception | Error e) {
       // Counted as a load failure; the stale value stays until it expires, and a later read retries.
       stale.refreshFailed();
@@ -167,13 +175,17 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
 
   /** Inside the single flight: a flight that just landed may have filled L1, then L2, then load. */
   private V loadOnce(
-      K key, String keyString, int[] slots, CacheLoader<? super K, ? extends V> loader, ServerTiming timing)
+      K key,
+      String keyString,
+      int[] slots,
+      long[] captured,
+      CacheLoader<? super K, ? extends V> loader,
+      ServerTiming timing)
       throws Exception {
     Entry<V> landed = currentEntry(key);
     if (landed != null) {
       return landed.value;
     }
-    long[] captured = versions.capture(slots);
     if (l2 == null) {
       return loadAndStore(key, keyString, slots, captured, loader, timing);
     }
@@ -238,9 +250,13 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
 
   /**
    * Puts first and checks after, so an invalidation racing with the put either sees the entry
-   * (and removes it) or raised the version the check then sees.
+   * (and removes it) or raised the version the check then sees. An entry already overtaken is not
+   * put at all: it would replace the value of a newer load of the same key.
    */
   boolean install(K key, Entry<V> entry) {
+    if (!entry.isCurrent(versions)) {
+      return false;
+    }
     l1.put(key, entry);
     if (entry.isCurrent(versions)) {
       return true;
@@ -275,22 +291,24 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
     counters.l1Misses.increment();
     String keyString = keyString(key);
     int[] slots = TagRules.slotsOf(versions, keyString, tags);
+    long[] captured = versions.capture(slots);
     // Captured here: the Redis reply and the loader's future complete on other threads.
     ServerTiming timing = RequestTiming.current();
-    return flights.callAsync(key, () -> loadOnceAsync(key, keyString, slots, loader, timing));
+    return flights.callAsync(
+        new FlightKey<>(key, slots, captured), () -> loadOnceAsync(key, keyString, slots, captured, loader, timing));
   }
 
   private CompletionStage<V> loadOnceAsync(
       K key,
       String keyString,
       int[] slots,
+      long[] captured,
       Function<? super K, ? extends CompletionStage<? extends V>> loader,
       ServerTiming timing) {
     Entry<V> landed = currentEntry(key);
     if (landed != null) {
       return CompletableFuture.completedFuture(landed.value);
     }
-    long[] captured = versions.capture(slots);
     long redisStart = System.nanoTime();
     CompletableFuture<Entry<V>> remote =
         l2 == null ? CompletableFuture.completedFuture(null) : l2.readAsync(keyString);
