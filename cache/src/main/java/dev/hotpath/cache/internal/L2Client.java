@@ -20,18 +20,31 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * new version. Every call is fail-open: a Redis failure is counted and reads as a miss.
  */
 final class L2Client<V> implements InvalidationListener {
+  private static final long RESYNC_RETRY_MILLIS = 250;
+  private static final byte[] LOCK_VALUE = {'1'};
+  /**
+   * How far ahead of this node's clock a version may be: versions are Redis's clock in
+   * microseconds (or just above it), so one further ahead was not written by the raise script,
+   * and adopting it would freeze its slot (later, smaller versions would be ignored).
+   */
+  static final long MAX_VERSION_AHEAD_MICROS = 86_400_000_000L;
+
   /**
    * Raises one slot and announces it, atomically. The new version is at least Redis's clock in
    * microseconds, so versions keep growing even if Redis lost the hash (restart without
-   * persistence) and nodes still remember higher ones.
+   * persistence) and nodes still remember higher ones. A stored version the script could not
+   * have written (not an integer, negative, over a day ahead of the clock) is replaced, and a key
+   * of the wrong type is deleted, so damaged data never stops invalidations.
    */
-  private static final long RESYNC_RETRY_MILLIS = 250;
-  private static final byte[] LOCK_VALUE = {'1'};
-
   private static final String RAISE_SCRIPT =
       "local t = redis.call('TIME')\n"
           + "local now = tonumber(t[1]) * 1000000 + tonumber(t[2])\n"
+          + "local kind = redis.call('TYPE', KEYS[1]).ok\n"
+          + "if kind ~= 'hash' and kind ~= 'none' then redis.call('DEL', KEYS[1]) end\n"
           + "local old = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')\n"
+          + "if old == nil or old < 0 or old ~= math.floor(old) or old > now + "
+          + MAX_VERSION_AHEAD_MICROS
+          + " then old = 0 end\n"
           + "local v = string.format('%.0f', math.max(old + 1, now))\n"
           + "redis.call('HSET', KEYS[1], ARGV[1], v)\n"
           + "redis.call('PUBLISH', ARGV[2], ARGV[3] .. '\\n' .. ARGV[1] .. '\\n' .. v)\n"
@@ -134,10 +147,16 @@ final class L2Client<V> implements InvalidationListener {
       counters.l2Misses.increment();
       return null;
     }
-    L2Format.Stored<V> stored;
-    try {
-      stored = format.decode(bytes);
-    } catch (Exception e) {
+    L2Format.Stored<V> stored = null;
+    if (bytes.length <= maxValueBytes) {
+      try {
+        stored = format.decode(bytes);
+      } catch (Exception | Error e) {
+        // Whatever the codec throws for these bytes (a StackOverflowError on deep nesting, an
+        // OutOfMemoryError on a hostile length) concerns this value only: drop it and reload.
+      }
+    }
+    if (stored == null || !plausible(stored.versions())) {
       counters.l2CorruptValues.increment();
       counters.l2Misses.increment();
       redis.call(commands -> commands.del(key));
@@ -191,17 +210,27 @@ final class L2Client<V> implements InvalidationListener {
     redis.call(commands -> commands.del(lock));
   }
 
-  /** Writes an entry in the background; too big or unencodable values are skipped and counted. */
+  /**
+   * Writes an entry in the background; too big values are skipped and counted, and so are values
+   * the codec cannot encode or cannot read back: every node with this configuration must be able
+   * to read what this node writes (a codec's reader may have limits its writer does not check).
+   */
   void write(String keyString, Entry<V> entry) {
     byte[] bytes;
     try {
       bytes = format.encode(entry);
-    } catch (Exception e) {
+    } catch (Exception | Error e) {
       counters.l2Errors.increment();
       return;
     }
     if (bytes.length > maxValueBytes) {
       counters.l2OversizeSkips.increment();
+      return;
+    }
+    try {
+      format.decode(bytes);
+    } catch (Exception | Error e) {
+      counters.l2Errors.increment();
       return;
     }
     long ttlMillis = lifetimes.remainingMillis(entry);
@@ -247,17 +276,51 @@ final class L2Client<V> implements InvalidationListener {
             .<byte[]>call(commands -> commands.eval(RAISE_SCRIPT, ScriptOutputType.VALUE, new byte[][] {versionsKey}, args))
             .exceptionally(failure -> null)
             .join();
-    if (version == null) {
+    long raised = version == null ? -1 : parseVersion(version);
+    if (raised < 0) {
       counters.l2Errors.increment();
       missedInvalidation.set(true);
       return false;
     }
-    versions.raise(slot, Long.parseLong(new String(version, StandardCharsets.US_ASCII)));
+    versions.raise(slot, raised);
+    return true;
+  }
+
+  /** The version in {@code text}, or -1 when it is not a plausible version. */
+  private static long parseVersion(byte[] text) {
+    try {
+      long version = Long.parseLong(new String(text, StandardCharsets.US_ASCII));
+      return plausible(version) ? version : -1;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** Whether the raise script could have written {@code version} (see {@link #MAX_VERSION_AHEAD_MICROS}). */
+  static boolean plausible(long version) {
+    return version >= 0 && version <= System.currentTimeMillis() * 1000 + MAX_VERSION_AHEAD_MICROS;
+  }
+
+  private static boolean plausible(long[] versions) {
+    for (long version : versions) {
+      if (!plausible(version)) {
+        return false;
+      }
+    }
     return true;
   }
 
   @Override
+  public void onDamagedMessage() {
+    counters.l2CorruptValues.increment();
+  }
+
+  @Override
   public void onRaise(int slot, long version) {
+    if (!plausible(version)) {
+      onDamagedMessage();
+      return;
+    }
     if (versions.isSlot(slot)) {
       versions.raise(slot, version);
       if (slot == versions.allSlot()) {
@@ -303,18 +366,30 @@ final class L2Client<V> implements InvalidationListener {
             });
   }
 
+  /**
+   * Adopts the versions of a {@code HGETALL}; a damaged version is counted and replaced by
+   * raising its slot again through Redis (off Lettuce's event loop: that call waits for Redis).
+   */
   private void adopt(Map<byte[], byte[]> all) {
-              all.forEach(
-                  (field, value) -> {
-                    try {
-                      int slot = Integer.parseInt(new String(field, StandardCharsets.US_ASCII));
-                      if (versions.isSlot(slot)) {
-                        versions.raise(slot, Long.parseLong(new String(value, StandardCharsets.US_ASCII)));
-                      }
-                    } catch (NumberFormatException ignored) {
-                      // A field not written by the raise script: not a version.
-                    }
-                  });
+    all.forEach(
+        (field, value) -> {
+          int slot;
+          try {
+            slot = Integer.parseInt(new String(field, StandardCharsets.US_ASCII));
+          } catch (NumberFormatException ignored) {
+            return; // A field not written by the raise script: not a version.
+          }
+          if (!versions.isSlot(slot)) {
+            return;
+          }
+          long version = parseVersion(value);
+          if (version >= 0) {
+            versions.raise(slot, version);
+          } else {
+            counters.l2CorruptValues.increment();
+            executor.execute(() -> invalidate(slot, null));
+          }
+        });
   }
 
   void close() {

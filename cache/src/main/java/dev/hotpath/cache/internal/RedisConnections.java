@@ -166,8 +166,8 @@ public final class RedisConnections implements AutoCloseable {
         listener.onRaise(
             Integer.parseInt(message, first + 1, second, 10),
             Long.parseLong(message, second + 1, message.length(), 10));
-      } catch (NumberFormatException ignored) {
-        // Not ours or damaged: nothing sensible to raise.
+      } catch (NumberFormatException damaged) {
+        listener.onDamagedMessage();
       }
     }
 
