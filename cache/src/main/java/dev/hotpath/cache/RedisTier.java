@@ -10,10 +10,15 @@ import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Redis behind one or more {@link TieredCache}s: a data connection, an invalidation
@@ -107,12 +112,20 @@ public final class RedisTier implements AutoCloseable {
 
   /** Builds a {@link RedisTier}; each call validates its argument at once. */
   public static final class Builder {
+    private static final Duration DEFAULT_BREAKER_WAIT = Duration.ofSeconds(1);
+    private static final Duration DEFAULT_RECONNECT_FIRST = Duration.ofMillis(10);
+    private static final Duration DEFAULT_RECONNECT_MAX = Duration.ofMillis(500);
+    /** Bounds one reconnect attempt to a host that does not answer (Lettuce's default is 10 s). */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     private final RedisURI uri;
     private final AbstractRedisClient client;
     private String keyPrefix = "hotpath";
     private String channel;
     private Duration timeout = Duration.ofMillis(100);
     private CircuitBreakerConfig breakerConfig;
+    private Duration breakerWait;
+    private Duration reconnectFirst;
+    private Duration reconnectMax;
 
     private Builder(RedisURI uri, AbstractRedisClient client) {
       this.uri = uri;
@@ -167,7 +180,9 @@ public final class RedisTier implements AutoCloseable {
 
     /**
      * Sets the circuit breaker (default: opens when half of the last 20 calls failed or were
-     * slower than the timeout, after at least 10; probes again after 5 s with 3 calls).
+     * slower than the timeout, after at least 10; probes again after {@link #circuitBreakerWait}
+     * with 3 calls). Whatever the configuration, an open breaker closes as soon as the tier's
+     * data connection has reconnected.
      *
      * @param config a Resilience4j breaker configuration
      * @return this builder
@@ -179,13 +194,72 @@ public final class RedisTier implements AutoCloseable {
     }
 
     /**
+     * Sets how long the default circuit breaker stays open before it lets probe calls through
+     * (default 1 s). It matters when Redis hangs with the connection open; after a disconnect the
+     * breaker closes when the connection is back, without waiting.
+     *
+     * @param wait a positive duration up to ten minutes
+     * @return this builder
+     * @throws NullPointerException if {@code wait} is null
+     * @throws IllegalArgumentException if {@code wait} is not positive or over ten minutes
+     */
+    public Builder circuitBreakerWait(Duration wait) {
+      this.breakerWait = requireAtMost(Arguments.requirePositive(wait, "circuitBreakerWait"), Duration.ofMinutes(10), "circuitBreakerWait");
+      return this;
+    }
+
+    /**
+     * Sets the reconnect backoff of the Lettuce client this tier creates: the first retry after
+     * {@code first}, each later one after twice the previous wait, at most {@code max} (default
+     * 10 ms, at most 500 ms), so the tier reconnects within {@code max} of Redis answering again.
+     * Only for a tier built from a {@link RedisURI}; configure a client of your own through its
+     * {@code ClientResources}.
+     *
+     * @param first the wait before the first retry, positive
+     * @param max the longest wait between retries, at least {@code first} and at most one minute
+     * @return this builder
+     * @throws NullPointerException if either is null
+     * @throws IllegalArgumentException if a duration breaks its rule
+     */
+    public Builder reconnectDelay(Duration first, Duration max) {
+      Arguments.requirePositive(first, "reconnectDelay first");
+      requireAtMost(Arguments.requirePositive(max, "reconnectDelay max"), Duration.ofMinutes(1), "reconnectDelay max");
+      if (max.compareTo(first) < 0) {
+        throw new IllegalArgumentException(
+            "reconnectDelay max must be at least first, was max " + max + " with first " + first);
+      }
+      this.reconnectFirst = first;
+      this.reconnectMax = max;
+      return this;
+    }
+
+    private static Duration requireAtMost(Duration value, Duration limit, String what) {
+      if (value.compareTo(limit) > 0) {
+        throw new IllegalArgumentException(what + " must be at most " + limit + ", was " + value);
+      }
+      return value;
+    }
+
+    /**
      * Connects and subscribes to the invalidation channel.
      *
      * @return the tier
+     * @throws IllegalStateException if {@link #circuitBreakerWait} was set together with {@link
+     *     #circuitBreaker}, or {@link #reconnectDelay} for a client of the caller's
      * @throws io.lettuce.core.RedisConnectionException if Redis cannot be reached now (a tier is
      *     fail-open after it started, not before)
      */
     public RedisTier build() {
+      if (breakerConfig != null && breakerWait != null) {
+        throw new IllegalStateException(
+            "circuitBreakerWait (" + breakerWait + ") and circuitBreaker(config) were both set: "
+                + "set waitDurationInOpenState in the config instead");
+      }
+      if (client != null && reconnectFirst != null) {
+        throw new IllegalStateException(
+            "reconnectDelay applies only to a tier built from a RedisURI: set the reconnect delay in "
+                + "the ClientResources of the client handed in");
+      }
       CircuitBreakerConfig config =
           breakerConfig != null
               ? breakerConfig
@@ -194,25 +268,39 @@ public final class RedisTier implements AutoCloseable {
                   .minimumNumberOfCalls(10)
                   .failureRateThreshold(50)
                   .slowCallDurationThreshold(timeout)
-                  .waitDurationInOpenState(Duration.ofSeconds(5))
+                  .waitDurationInOpenState(breakerWait != null ? breakerWait : DEFAULT_BREAKER_WAIT)
                   .permittedNumberOfCallsInHalfOpenState(3)
                   .build();
-      AbstractRedisClient actual = client;
-      if (actual == null) {
-        RedisClient created = RedisClient.create(uri);
-        created.setOptions(
-            ClientOptions.builder().timeoutOptions(TimeoutOptions.enabled(timeout)).build());
-        actual = created;
-      }
       String effectiveChannel = channel != null ? channel : keyPrefix + ":invalidations";
+      String breakerName = "redis-" + keyPrefix;
+      if (client != null) {
+        return new RedisTier(
+            new RedisConnections(client, null, keyPrefix, effectiveChannel, timeout, config, breakerName));
+      }
+      ClientResources resources =
+          DefaultClientResources.builder()
+              .reconnectDelay(
+                  Delay.exponential(
+                      reconnectFirst != null ? reconnectFirst : DEFAULT_RECONNECT_FIRST,
+                      reconnectMax != null ? reconnectMax : DEFAULT_RECONNECT_MAX,
+                      2,
+                      TimeUnit.MILLISECONDS))
+              .build();
+      RedisClient created = RedisClient.create(resources, uri);
+      created.setOptions(
+          ClientOptions.builder()
+              .timeoutOptions(TimeoutOptions.enabled(timeout))
+              // Fail at once while disconnected, instead of queueing until the timeout: reads
+              // go to the loader without waiting, and the breaker learns of the outage sooner.
+              .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+              .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
+              .build());
       try {
         return new RedisTier(
-            new RedisConnections(
-                actual, client == null, keyPrefix, effectiveChannel, timeout, config, "redis-" + keyPrefix));
+            new RedisConnections(created, resources, keyPrefix, effectiveChannel, timeout, config, breakerName));
       } catch (RuntimeException e) {
-        if (client == null) {
-          actual.shutdown();
-        }
+        created.shutdown();
+        resources.shutdown();
         throw e;
       }
     }

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * new version. Every call is fail-open: a Redis failure is counted and reads as a miss.
  */
 final class L2Client<V> implements InvalidationListener {
-  private static final long RESYNC_RETRY_MILLIS = 250;
+  /** After a resubscription, how soon to retry reading the versions while Redis is still coming back. */
+  private static final long RESYNC_RETRY_MILLIS = 50;
   private static final byte[] LOCK_VALUE = {'1'};
   /**
    * How far ahead of this node's clock a version may be: versions are Redis's clock in

@@ -3,7 +3,9 @@ package dev.hotpath.cache.internal;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
@@ -12,6 +14,8 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +29,8 @@ import java.util.function.Function;
  */
 public final class RedisConnections implements AutoCloseable {
   private final AbstractRedisClient client;
-  private final boolean ownsClient;
+  /** The resources of a client this tier created (and shuts down), or null for the caller's client. */
+  private final ClientResources ownedResources;
   private final String keyPrefix;
   private final String channel;
   private final long timeoutNanos;
@@ -39,7 +44,8 @@ public final class RedisConnections implements AutoCloseable {
    * Connects both connections and subscribes to the channel.
    *
    * @param client a {@link RedisClient} or {@link RedisClusterClient}
-   * @param ownsClient whether {@link #close()} shuts the client down
+   * @param ownedResources when the tier created the client: its resources, which {@link #close()}
+   *     shuts down with the client; null for a client of the caller's
    * @param keyPrefix the first part of every Redis key
    * @param channel the invalidation channel
    * @param timeout the bound of every command
@@ -48,14 +54,14 @@ public final class RedisConnections implements AutoCloseable {
    */
   public RedisConnections(
       AbstractRedisClient client,
-      boolean ownsClient,
+      ClientResources ownedResources,
       String keyPrefix,
       String channel,
       Duration timeout,
       CircuitBreakerConfig breakerConfig,
       String breakerName) {
     this.client = client;
-    this.ownsClient = ownsClient;
+    this.ownedResources = ownedResources;
     this.keyPrefix = keyPrefix;
     this.channel = channel;
     this.timeoutNanos = timeout.toNanos();
@@ -74,7 +80,23 @@ public final class RedisConnections implements AutoCloseable {
     }
     pubSub.addListener(new Dispatcher());
     pubSub.sync().subscribe(channel);
+    client.addListener(reconnected);
   }
+
+  /**
+   * Redis answers again once the data connection is back: close a breaker the outage opened at
+   * once, rather than after its open-state wait (a forced state is the operator's and stays).
+   */
+  private final RedisConnectionStateListener reconnected =
+      new RedisConnectionStateListener() {
+        @Override
+        public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
+          CircuitBreaker.State state = breaker.getState();
+          if (connection == data && (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.HALF_OPEN)) {
+            breaker.transitionToClosedState();
+          }
+        }
+      };
 
   String keyPrefix() {
     return keyPrefix;
@@ -142,10 +164,12 @@ public final class RedisConnections implements AutoCloseable {
 
   @Override
   public void close() {
+    client.removeListener(reconnected);
     pubSub.close();
     data.close();
-    if (ownsClient) {
+    if (ownedResources != null) {
       client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      ownedResources.shutdown(0, 2, TimeUnit.SECONDS);
     }
   }
 
