@@ -30,9 +30,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RedisTier implements AutoCloseable {
   private final RedisConnections connections;
+  private final Duration heartbeatTimeout;
 
-  private RedisTier(RedisConnections connections) {
+  private RedisTier(RedisConnections connections, Duration heartbeatTimeout) {
     this.connections = connections;
+    this.heartbeatTimeout = heartbeatTimeout;
   }
 
   /**
@@ -87,11 +89,17 @@ public final class RedisTier implements AutoCloseable {
     return () -> {
       CircuitBreaker.State state = connections.breaker().getState();
       boolean listening = connections.isListening();
+      boolean deaf = connections.isDeaf();
       Health health;
       if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN) {
         health = Health.degraded("Redis circuit breaker is open; caches serve from memory and loaders");
       } else if (!listening) {
         health = Health.degraded("invalidation subscription is disconnected");
+      } else if (deaf) {
+        health =
+            Health.degraded(
+                "invalidation subscription has not delivered this node's heartbeat for over "
+                    + heartbeatTimeout + "; caches answer from loaders, not memory");
       } else if (state == CircuitBreaker.State.HALF_OPEN) {
         health = Health.degraded("Redis circuit breaker is probing Redis");
       } else {
@@ -100,7 +108,8 @@ public final class RedisTier implements AutoCloseable {
       return health
           .withDetail("breaker", state.name())
           .withDetail("failureRate", connections.breaker().getMetrics().getFailureRate())
-          .withDetail("listening", listening);
+          .withDetail("listening", listening)
+          .withDetail("heartbeatHeard", !deaf);
     };
   }
 
@@ -113,6 +122,7 @@ public final class RedisTier implements AutoCloseable {
   /** Builds a {@link RedisTier}; each call validates its argument at once. */
   public static final class Builder {
     private static final Duration DEFAULT_BREAKER_WAIT = Duration.ofSeconds(1);
+    private static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration DEFAULT_RECONNECT_FIRST = Duration.ofMillis(10);
     private static final Duration DEFAULT_RECONNECT_MAX = Duration.ofMillis(500);
     /** Bounds one reconnect attempt to a host that does not answer (Lettuce's default is 10 s). */
@@ -124,6 +134,7 @@ public final class RedisTier implements AutoCloseable {
     private Duration timeout = Duration.ofMillis(100);
     private CircuitBreakerConfig breakerConfig;
     private Duration breakerWait;
+    private Duration heartbeatTimeout = DEFAULT_HEARTBEAT_TIMEOUT;
     private Duration reconnectFirst;
     private Duration reconnectMax;
 
@@ -233,6 +244,29 @@ public final class RedisTier implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Sets how long this node may go without hearing its own heartbeat on the invalidation
+     * channel (published every third of this) before it treats its subscription as deaf: its
+     * caches then clear memory, keep nothing in it and take nothing from Redis (every read goes to
+     * the loader), and the health check reports DEGRADED, until the heartbeat is heard again and
+     * the caches resynchronise as after a resubscription (default 3 s). A node that cannot hear
+     * invalidations serves an invalidated value for at most this long.
+     *
+     * @param timeout at least three times the operation timeout (checked at build) and at most
+     *     ten minutes, or zero for no heartbeat (a deaf subscription then goes unnoticed)
+     * @return this builder
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is negative or over ten minutes
+     */
+    public Builder heartbeatTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "heartbeatTimeout must not be null");
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException("heartbeatTimeout must not be negative, was " + timeout);
+      }
+      this.heartbeatTimeout = requireAtMost(timeout, Duration.ofMinutes(10), "heartbeatTimeout");
+      return this;
+    }
+
     private static Duration requireAtMost(Duration value, Duration limit, String what) {
       if (value.compareTo(limit) > 0) {
         throw new IllegalArgumentException(what + " must be at most " + limit + ", was " + value);
@@ -255,6 +289,11 @@ public final class RedisTier implements AutoCloseable {
             "circuitBreakerWait (" + breakerWait + ") and circuitBreaker(config) were both set: "
                 + "set waitDurationInOpenState in the config instead");
       }
+      if (!heartbeatTimeout.isZero() && heartbeatTimeout.compareTo(timeout.multipliedBy(3)) < 0) {
+        throw new IllegalStateException(
+            "heartbeatTimeout must be zero or at least 3 x operationTimeout (" + timeout.multipliedBy(3)
+                + "), was " + heartbeatTimeout);
+      }
       if (client != null && reconnectFirst != null) {
         throw new IllegalStateException(
             "reconnectDelay applies only to a tier built from a RedisURI: set the reconnect delay in "
@@ -275,7 +314,9 @@ public final class RedisTier implements AutoCloseable {
       String breakerName = "redis-" + keyPrefix;
       if (client != null) {
         return new RedisTier(
-            new RedisConnections(client, null, keyPrefix, effectiveChannel, timeout, config, breakerName));
+            new RedisConnections(
+                client, null, keyPrefix, effectiveChannel, timeout, config, breakerName, heartbeatTimeout),
+            heartbeatTimeout);
       }
       ClientResources resources =
           DefaultClientResources.builder()
@@ -297,7 +338,9 @@ public final class RedisTier implements AutoCloseable {
               .build());
       try {
         return new RedisTier(
-            new RedisConnections(created, resources, keyPrefix, effectiveChannel, timeout, config, breakerName));
+            new RedisConnections(
+                created, resources, keyPrefix, effectiveChannel, timeout, config, breakerName, heartbeatTimeout),
+            heartbeatTimeout);
       } catch (RuntimeException e) {
         created.shutdown();
         resources.shutdown();

@@ -53,6 +53,21 @@ class RedisTierOptionsTest {
   }
 
   @Test
+  void heartbeatTimeoutMustBeZeroOrAtLeastThreeOperationTimeouts() {
+    assertThatThrownBy(() -> RedisTier.builder(NOWHERE).heartbeatTimeout(Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("heartbeatTimeout must not be negative, was PT-0.001S");
+    assertThatThrownBy(() -> RedisTier.builder(NOWHERE).heartbeatTimeout(Duration.ofMinutes(11)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("heartbeatTimeout must be at most PT10M, was PT11M");
+    RedisTier.Builder tooShort =
+        RedisTier.builder(NOWHERE).operationTimeout(Duration.ofMillis(200)).heartbeatTimeout(Duration.ofMillis(500));
+    assertThatThrownBy(tooShort::build)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("heartbeatTimeout must be zero or at least 3 x operationTimeout (PT0.6S), was PT0.5S");
+  }
+
+  @Test
   void reconnectDelayNeedsATierThatCreatesItsClient() {
     RedisClient client = RedisClient.create();
     try {

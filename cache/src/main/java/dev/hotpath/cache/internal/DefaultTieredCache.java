@@ -251,18 +251,23 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
   /**
    * Puts first and checks after, so an invalidation racing with the put either sees the entry
    * (and removes it) or raised the version the check then sees. An entry already overtaken is not
-   * put at all: it would replace the value of a newer load of the same key.
+   * put at all: it would replace the value of a newer load of the same key. Nothing is kept while
+   * the Redis tier's subscription is deaf (checked after the put too, as the versions are).
    */
   boolean install(K key, Entry<V> entry) {
-    if (!entry.isCurrent(versions)) {
+    if (!entry.isCurrent(versions) || !trustsMemory()) {
       return false;
     }
     l1.put(key, entry);
-    if (entry.isCurrent(versions)) {
+    if (entry.isCurrent(versions) && trustsMemory()) {
       return true;
     }
     l1.asMap().remove(key, entry);
     return false;
+  }
+
+  private boolean trustsMemory() {
+    return l2 == null || l2.trustsMemory();
   }
 
   /** The current, fresh memory entry of {@code key}, or null (a stale one counts as missing). */

@@ -64,6 +64,8 @@ final class L2Client<V> implements InvalidationListener {
   private final LatencyRecorder latency;
   /** False from a (re)subscription until the slot versions were re-read: Redis values wait. */
   private volatile boolean versionsKnown;
+  /** True while the tier's heartbeat goes unheard: neither memory nor Redis values are trusted. */
+  private volatile boolean deaf;
   private volatile boolean closed;
   private final AtomicBoolean missedInvalidation = new AtomicBoolean();
   private final Executor executor;
@@ -144,7 +146,7 @@ final class L2Client<V> implements InvalidationListener {
   }
 
   private Entry<V> accept(byte[] key, byte[] bytes) {
-    if (bytes == null || !versionsKnown) {
+    if (bytes == null || !versionsKnown || deaf) {
       counters.l2Misses.increment();
       return null;
     }
@@ -328,6 +330,24 @@ final class L2Client<V> implements InvalidationListener {
         clearL1.run();
       }
     }
+  }
+
+  /** Whether memory may keep entries: not while invalidations may be going unheard. */
+  boolean trustsMemory() {
+    return !deaf;
+  }
+
+  /** Set before clearing, so an entry put after the clear sees it and is removed again. */
+  @Override
+  public void onDeaf() {
+    deaf = true;
+    clearL1.run();
+  }
+
+  @Override
+  public void onHeardAgain() {
+    deaf = false;
+    onSubscribed();
   }
 
   /**

@@ -39,6 +39,8 @@ public final class RedisConnections implements AutoCloseable {
   private final RedisClusterAsyncCommands<byte[], byte[]> commands;
   private final StatefulRedisPubSubConnection<String, String> pubSub;
   private final ConcurrentHashMap<String, InvalidationListener> listeners = new ConcurrentHashMap<>();
+  /** Null when the heartbeat is off. */
+  private final Heartbeat heartbeat;
 
   /**
    * Connects both connections and subscribes to the channel.
@@ -51,6 +53,8 @@ public final class RedisConnections implements AutoCloseable {
    * @param timeout the bound of every command
    * @param breakerConfig the circuit breaker's settings
    * @param breakerName the circuit breaker's name
+   * @param heartbeatTimeout how long without hearing its own heartbeat the subscription counts as
+   *     deaf; zero for no heartbeat
    */
   public RedisConnections(
       AbstractRedisClient client,
@@ -59,7 +63,8 @@ public final class RedisConnections implements AutoCloseable {
       String channel,
       Duration timeout,
       CircuitBreakerConfig breakerConfig,
-      String breakerName) {
+      String breakerName,
+      Duration heartbeatTimeout) {
     this.client = client;
     this.ownedResources = ownedResources;
     this.keyPrefix = keyPrefix;
@@ -81,6 +86,8 @@ public final class RedisConnections implements AutoCloseable {
     pubSub.addListener(new Dispatcher());
     pubSub.sync().subscribe(channel);
     client.addListener(reconnected);
+    this.heartbeat =
+        heartbeatTimeout.isZero() ? null : new Heartbeat(this, channel, heartbeatTimeout, "hotpath-heartbeat-" + keyPrefix);
   }
 
   /**
@@ -125,6 +132,29 @@ public final class RedisConnections implements AutoCloseable {
   }
 
   /**
+   * Whether this tier has not heard its own heartbeat on the invalidation channel for the
+   * heartbeat timeout (so the caches on it do not trust their memory).
+   *
+   * @return true while deaf; always false without a heartbeat
+   */
+  public boolean isDeaf() {
+    return heartbeat != null && heartbeat.isDeaf();
+  }
+
+  /**
+   * How long ago this tier last heard its own heartbeat.
+   *
+   * @return the time since, or null without a heartbeat
+   */
+  public Duration sinceHeartbeatHeard() {
+    return heartbeat == null ? null : heartbeat.sinceHeard();
+  }
+
+  void eachListener(java.util.function.Consumer<InvalidationListener> action) {
+    listeners.values().forEach(action);
+  }
+
+  /**
    * Runs one command under the breaker and the timeout. Never throws: the future fails instead,
    * with {@code CallNotPermittedException} while the breaker is open.
    */
@@ -164,6 +194,9 @@ public final class RedisConnections implements AutoCloseable {
 
   @Override
   public void close() {
+    if (heartbeat != null) {
+      heartbeat.close();
+    }
     client.removeListener(reconnected);
     pubSub.close();
     data.close();
@@ -177,6 +210,12 @@ public final class RedisConnections implements AutoCloseable {
   private final class Dispatcher extends RedisPubSubAdapter<String, String> {
     @Override
     public void message(String from, String message) {
+      if (message.startsWith(Heartbeat.PREFIX)) {
+        if (heartbeat != null && channel.equals(from)) {
+          heartbeat.heard(message);
+        }
+        return;
+      }
       int first = message.indexOf('\n');
       int second = message.indexOf('\n', first + 1);
       if (!channel.equals(from) || first < 0 || second < 0) {
