@@ -216,6 +216,29 @@ class TieredCacheTest extends InMemoryCacheTestBase {
   }
 
   @Test
+  void missThatBeginsAfterAnInvalidationDoesNotJoinARefreshInFlight() throws Exception {
+    TieredCache<String, String> cache =
+        builder().ttl(Duration.ofSeconds(10)).staleWhileRevalidate(Duration.ofSeconds(30)).build();
+    cache.get("a", k -> "v1");
+    ticker.advance(Duration.ofSeconds(11));
+    CountDownLatch refreshing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    assertThat(cache.get("a", k -> {
+      refreshing.countDown();
+      release.await();
+      return "refreshed-before-the-invalidation";
+    })).isEqualTo("v1");
+    assertThat(refreshing.await(10, TimeUnit.SECONDS)).isTrue();
+    cache.invalidate("a");
+    Future<String> newer = pool.submit(() -> cache.get("a", k -> "v2"));
+    try {
+      assertThat(newer.get(10, TimeUnit.SECONDS)).isEqualTo("v2");
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
   void staleValueIsServedWhileExactlyOneRefreshRuns() throws Exception {
     TieredCache<String, String> cache =
         builder().ttl(Duration.ofSeconds(10)).staleWhileRevalidate(Duration.ofSeconds(30)).build();
