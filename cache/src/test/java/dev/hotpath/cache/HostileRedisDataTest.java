@@ -4,22 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
-import dev.hotpath.core.testing.RedisEndpoint;
-import dev.hotpath.core.testing.TestServices;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,56 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * attacker with access might): no read fails, the bad data is replaced or removed and counted,
  * and invalidations keep working on both nodes.
  */
-class HostileRedisDataTest {
-  private static RedisEndpoint redis;
-  private static RedisClient raw;
-  private static StatefulRedisConnection<String, String> rawConnection;
-
-  private String prefix;
-  private RedisTier tierA;
-  private RedisTier tierB;
-  private TieredCache<String, String> nodeA;
-  private TieredCache<String, String> nodeB;
-
-  @BeforeAll
-  static void findRedis() {
-    redis = TestServices.redis();
-    raw = RedisClient.create(redis.uri());
-    rawConnection = raw.connect();
-  }
-
-  @AfterAll
-  static void closeRaw() {
-    rawConnection.close();
-    raw.shutdown();
-  }
-
-  @BeforeEach
-  void twoNodes() {
-    prefix = "hostile-" + UUID.randomUUID().toString().substring(0, 8);
-    tierA = tier();
-    tierB = tier();
-    nodeA = cache(tierA, "photos", Codec.json(String.class));
-    nodeB = cache(tierB, "photos", Codec.json(String.class));
-  }
-
-  @AfterEach
-  void closeNodes() {
-    nodeA.close();
-    nodeB.close();
-    tierA.close();
-    tierB.close();
-    PrefixCleanup.deleteKeys(rawConnection.sync(), prefix);
-  }
-
-  private RedisTier tier() {
-    return RedisTier.builder(RedisURI.create(redis.uri())).keyPrefix(prefix).operationTimeout(Duration.ofSeconds(1)).build();
-  }
-
-  private static <V> TieredCache<String, V> cache(RedisTier tier, String name, Codec<V> codec) {
-    return TieredCache.<String, V>builder(name).maximumSize(100).redisTier(tier, codec).build();
-  }
-
+class HostileRedisDataTest extends TwoRedisNodesTestBase {
   /** Overwrites every slot version Redis holds for the "photos" cache. */
   private void damageVersions(String damaged) {
     String hash = prefix + ":photos:v";
