@@ -43,6 +43,8 @@ public final class TieredCacheBuilder<K, V> {
   private Function<? super K, String> keyEncoder = String::valueOf;
   private int invalidationSlots = 1 << 14;
   private Duration crossNodeLock = Duration.ZERO;
+  private Duration failSafe = Duration.ZERO;
+  private Duration failSafeRetry = Duration.ZERO;
 
   TieredCacheBuilder(String name) {
     this.name = requireName(name, "name");
@@ -123,6 +125,34 @@ public final class TieredCacheBuilder<K, V> {
    */
   public TieredCacheBuilder<K, V> staleWhileRevalidate(Duration window) {
     this.staleWhileRevalidate = requireNotNegative(window, "staleWhileRevalidate");
+    return this;
+  }
+
+  /**
+   * Turns on fail-safe (default: off): when the loader fails (throws) for a key whose value has
+   * expired less than {@code window} ago (after the ttl and any stale window) and was not
+   * invalidated, the read answers with that value instead of the failure, and the loader is not
+   * called again for the key for {@code retryAfter} (reads meanwhile get the same value). Counted
+   * in {@code failSafeServed} and marked as {@code cache-failsafe} in Server-Timing. Needs a ttl;
+   * negative ("no value") entries are never served this way. Values stay in memory for the ttl,
+   * the stale window and this window; Redis keeps them for the ttl and the stale window only.
+   *
+   * @param window how long after expiry a value may still answer for a failing loader, positive
+   * @param retryAfter how long a fail-safe answer is reused before the loader is tried again;
+   *     positive and at most {@code window}
+   * @return this builder
+   * @throws NullPointerException if either is null
+   * @throws IllegalArgumentException if a duration breaks its rule
+   */
+  public TieredCacheBuilder<K, V> failSafe(Duration window, Duration retryAfter) {
+    Arguments.requirePositive(window, "failSafe window");
+    Arguments.requirePositive(retryAfter, "failSafe retryAfter");
+    if (retryAfter.compareTo(window) > 0) {
+      throw new IllegalArgumentException(
+          "failSafe retryAfter must not exceed the window, was " + retryAfter + " with window " + window);
+    }
+    this.failSafe = window;
+    this.failSafeRetry = retryAfter;
     return this;
   }
 
@@ -307,6 +337,9 @@ public final class TieredCacheBuilder<K, V> {
       throw new IllegalStateException(
           "cache '" + name + "': staleWhileRevalidate and refreshAfter need a ttl");
     }
+    if (ttl == null && !failSafe.isZero()) {
+      throw new IllegalStateException("cache '" + name + "': failSafe needs a ttl");
+    }
     if (refreshAfter != null && refreshAfter.compareTo(ttl) >= 0) {
       throw new IllegalStateException(
           "refreshAfter must be shorter than ttl, was " + refreshAfter + " with ttl " + ttl);
@@ -335,7 +368,9 @@ public final class TieredCacheBuilder<K, V> {
             executor,
             keyEncoder,
             invalidationSlots,
-            nanos(crossNodeLock));
+            nanos(crossNodeLock),
+            nanos(failSafe),
+            nanos(failSafeRetry));
     return (TieredCache<K1, V1>) new DefaultTieredCache<>(config);
   }
 

@@ -59,7 +59,9 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
             config.ttlNanos(),
             config.staleNanos(),
             config.refreshAfterNanos(),
-            config.negativeTtlNanos());
+            config.negativeTtlNanos(),
+            config.failSafeNanos(),
+            config.failSafeRetryNanos());
     this.executor = config.executor();
     this.keyEncoder = config.keyEncoder();
     this.loadLatency = config.metrics().recorder("cache." + name + ".load");
@@ -124,7 +126,20 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
     ServerTiming timing = RequestTiming.current();
     try {
       return flights.call(
-          new FlightKey<>(key, slots, captured), () -> loadOnce(key, keyString, slots, captured, loader, timing));
+          new FlightKey<>(key, slots, captured),
+          () -> {
+            try {
+              return loadOnce(key, keyString, slots, captured, loader, timing);
+            } catch (InterruptedException e) {
+              throw e;
+            } catch (Exception e) {
+              Entry<V> fallback = failSafe(key, timing);
+              if (fallback == null) {
+                throw e;
+              }
+              return fallback.value;
+            }
+          });
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (InterruptedException e) {
@@ -232,6 +247,25 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
     return value;
   }
 
+  /**
+   * After a failed load: the key's expired value when fail-safe allows it, installed again so the
+   * loader is not retried before the retry delay; null otherwise. An invalidated value is never
+   * taken (its versions are checked as on a hit, and again by install).
+   */
+  private Entry<V> failSafe(K key, ServerTiming timing) {
+    Entry<V> expired = l1.getIfPresent(key);
+    if (expired == null || !expired.isCurrent(versions)) {
+      return null;
+    }
+    Entry<V> retry = lifetimes.failSafeEntry(expired);
+    if (retry == null || !install(key, retry)) {
+      return null;
+    }
+    counters.failSafeServed.increment();
+    RequestTiming.failSafe(timing);
+    return retry;
+  }
+
   void recordLoad(long nanos, ServerTiming timing) {
     loadLatency.record(nanos);
     RequestTiming.load(timing, nanos);
@@ -332,6 +366,11 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
                     recordLoad(System.nanoTime() - start, timing);
                     if (failure != null) {
                       counters.loadFailures.increment();
+                      Throwable cause = failure instanceof CompletionException ce && ce.getCause() != null ? ce.getCause() : failure;
+                      Entry<V> fallback = cause instanceof Exception ? failSafe(key, timing) : null;
+                      if (fallback != null) {
+                        return fallback.value;
+                      }
                       throw failure instanceof CompletionException ce ? ce : new CompletionException(failure);
                     }
                     counters.loads.increment();
