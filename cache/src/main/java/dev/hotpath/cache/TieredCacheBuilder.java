@@ -45,6 +45,8 @@ public final class TieredCacheBuilder<K, V> {
   private Duration crossNodeLock = Duration.ZERO;
   private Duration failSafe = Duration.ZERO;
   private Duration failSafeRetry = Duration.ZERO;
+  private Duration softTimeout = Duration.ZERO;
+  private Duration hardTimeout = Duration.ZERO;
 
   TieredCacheBuilder(String name) {
     this.name = requireName(name, "name");
@@ -153,6 +155,36 @@ public final class TieredCacheBuilder<K, V> {
     }
     this.failSafe = window;
     this.failSafeRetry = retryAfter;
+    return this;
+  }
+
+  /**
+   * Bounds how long a read waits for its loader (default: no bound), without stopping the load:
+   * after {@code soft} the read answers with the fail-safe value when there is one (so a soft
+   * timeout needs {@link #failSafe}); after {@code hard} with that value or a {@link
+   * CacheLoadException}. The load goes on in the background and stores its value as any load
+   * does: not when an invalidation overtook it. With a timeout, the loader of {@code get} runs on
+   * the {@link #executor}, not on the caller's thread.
+   *
+   * @param soft zero for none, or shorter than {@code hard} when that is set
+   * @param hard zero for none
+   * @return this builder
+   * @throws NullPointerException if either is null
+   * @throws IllegalArgumentException if either is negative, both are zero, or soft is not shorter
+   *     than a hard timeout
+   */
+  public TieredCacheBuilder<K, V> loaderTimeouts(Duration soft, Duration hard) {
+    requireNotNegative(soft, "loaderTimeouts soft");
+    requireNotNegative(hard, "loaderTimeouts hard");
+    if (soft.isZero() && hard.isZero()) {
+      throw new IllegalArgumentException("loaderTimeouts needs a soft or a hard timeout, both were zero");
+    }
+    if (!hard.isZero() && soft.compareTo(hard) >= 0) {
+      throw new IllegalArgumentException(
+          "loaderTimeouts soft must be shorter than hard, was soft " + soft + " with hard " + hard);
+    }
+    this.softTimeout = soft;
+    this.hardTimeout = hard;
     return this;
   }
 
@@ -340,6 +372,10 @@ public final class TieredCacheBuilder<K, V> {
     if (ttl == null && !failSafe.isZero()) {
       throw new IllegalStateException("cache '" + name + "': failSafe needs a ttl");
     }
+    if (!softTimeout.isZero() && failSafe.isZero()) {
+      throw new IllegalStateException(
+          "cache '" + name + "': a soft loader timeout needs failSafe (it answers with the fail-safe value)");
+    }
     if (refreshAfter != null && refreshAfter.compareTo(ttl) >= 0) {
       throw new IllegalStateException(
           "refreshAfter must be shorter than ttl, was " + refreshAfter + " with ttl " + ttl);
@@ -370,7 +406,9 @@ public final class TieredCacheBuilder<K, V> {
             invalidationSlots,
             nanos(crossNodeLock),
             nanos(failSafe),
-            nanos(failSafeRetry));
+            nanos(failSafeRetry),
+            nanos(softTimeout),
+            nanos(hardTimeout));
     return (TieredCache<K1, V1>) new DefaultTieredCache<>(config);
   }
 

@@ -32,6 +32,8 @@ import java.util.function.Function;
  * @param crossNodeLockNanos how long a miss waits for another node's load of the key, or 0
  * @param failSafeNanos how long after expiry a value may answer for a failing loader, or 0 for off
  * @param failSafeRetryNanos how long a fail-safe answer is reused before the loader is retried
+ * @param softTimeoutNanos after this a waiting read takes the fail-safe value, or 0 for none
+ * @param hardTimeoutNanos after this a waiting read fails (or takes the fail-safe value), or 0
  * @param <K> the key type
  * @param <V> the value type
  */
@@ -56,4 +58,6 @@ public record CacheConfig<K, V>(
     int invalidationSlots,
     long crossNodeLockNanos,
     long failSafeNanos,
-    long failSafeRetryNanos) {}
+    long failSafeRetryNanos,
+    long softTimeoutNanos,
+    long hardTimeoutNanos) {}

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
@@ -39,6 +40,8 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
   private final SingleFlight<FlightKey<K>, V> flights = new SingleFlight<>();
   private final LatencyRecorder loadLatency;
   private final Executor executor;
+  /** Null without loader timeouts: then a sync load runs on the caller's thread. */
+  private final LoadTimeouts timeouts;
   private final Function<? super K, String> keyEncoder;
   // Package-private, like the helpers it calls: a BulkLoad (getAll) works on them too.
   final VersionTable versions;
@@ -63,6 +66,10 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
             config.failSafeNanos(),
             config.failSafeRetryNanos());
     this.executor = config.executor();
+    this.timeouts =
+        config.softTimeoutNanos() == 0 && config.hardTimeoutNanos() == 0
+            ? null
+            : new LoadTimeouts(name, config.softTimeoutNanos(), config.hardTimeoutNanos());
     this.keyEncoder = config.keyEncoder();
     this.loadLatency = config.metrics().recorder("cache." + name + ".load");
     this.l1 = buildL1(config);
@@ -124,6 +131,9 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
     // before this read began is in it, so the load it runs or joins is not older than the read.
     long[] captured = versions.capture(slots);
     ServerTiming timing = RequestTiming.current();
+    if (timeouts != null) {
+      return awaitBounded(key, slots, captured, loader, timing);
+    }
     try {
       return flights.call(
           new FlightKey<>(key, slots, captured),
@@ -147,6 +157,46 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
       throw new CacheLoadException("interrupted while waiting for the load of " + key + " in cache " + name, e);
     } catch (Exception e) {
       throw new CacheLoadException("loading " + key + " in cache " + name + " failed", e);
+    }
+  }
+
+  /**
+   * A miss under loader timeouts: the shared load runs on the executor (so this caller can stop
+   * waiting) and stays in flight until it completes, so later misses under the same versions join
+   * it rather than start another.
+   */
+  private V awaitBounded(
+      K key, int[] slots, long[] captured, CacheLoader<? super K, ? extends V> loader, ServerTiming timing) {
+    String keyString = keyString(key);
+    CompletableFuture<V> load =
+        flights.callAsync(
+            new FlightKey<>(key, slots, captured),
+            () ->
+                CompletableFuture.supplyAsync(
+                    () -> {
+                      try {
+                        return loadOnce(key, keyString, slots, captured, loader, timing);
+                      } catch (RuntimeException | Error e) {
+                        throw e;
+                      } catch (Exception e) {
+                        throw new CompletionException(e);
+                      }
+                    },
+                    executor));
+    try {
+      return timeouts.bound(load, () -> failSafe(key, timing)).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CacheLoadException("interrupted while waiting for a load in cache " + name, e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new CacheLoadException("a load in cache " + name + " failed", cause);
     }
   }
 
@@ -258,7 +308,12 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
       return null;
     }
     Entry<V> retry = lifetimes.failSafeEntry(expired);
-    if (retry == null || !install(key, retry)) {
+    // Only in place of the expired entry: a load that just landed (after a soft timeout) wins.
+    if (retry == null || !l1.asMap().replace(key, expired, retry)) {
+      return null;
+    }
+    if (!retry.isCurrent(versions) || !trustsMemory()) {
+      l1.asMap().remove(key, retry);
       return null;
     }
     counters.failSafeServed.increment();
@@ -333,8 +388,10 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
     long[] captured = versions.capture(slots);
     // Captured here: the Redis reply and the loader's future complete on other threads.
     ServerTiming timing = RequestTiming.current();
-    return flights.callAsync(
-        new FlightKey<>(key, slots, captured), () -> loadOnceAsync(key, keyString, slots, captured, loader, timing));
+    CompletableFuture<V> load =
+        flights.callAsync(
+            new FlightKey<>(key, slots, captured), () -> loadOnceAsync(key, keyString, slots, captured, loader, timing));
+    return timeouts == null ? load : timeouts.bound(load, () -> failSafe(key, timing));
   }
 
   private CompletionStage<V> loadOnceAsync(
