@@ -58,6 +58,37 @@ class DeafSubscriptionTest {
     PrefixCleanup.deleteKeys(redis.uri(), prefix);
   }
 
+  /**
+   * Invalidations sent while B's subscription is stalled, then the connection drops and Lettuce
+   * resubscribes (within the heartbeat timeout, so B never counted as deaf): B catches up from the
+   * slot versions in Redis and keeps the rest of its memory.
+   */
+  @Test
+  void resubscriptionAfterABlipCatchesUpWithoutClearingMemory() throws Exception {
+    try (RedisTier slowHeartbeat =
+            RedisTier.builder(RedisURI.create("redis://127.0.0.1:" + proxy.port()))
+                .keyPrefix(prefix)
+                .heartbeatTimeout(Duration.ofSeconds(30))
+                .build();
+        TieredCache<String, String> nodeC =
+            TieredCache.<String, String>builder("deaf").maximumSize(100).redisTier(slowHeartbeat, Codec.json(String.class)).build()) {
+      int subscriptionC = proxy.connections() - 1;
+      assertThat(nodeC.get("a", k -> "a1")).isEqualTo("a1");
+      assertThat(nodeC.get("b", k -> "b1")).isEqualTo("b1");
+      proxy.stall(subscriptionC);
+      nodeA.invalidate("a");
+      proxy.cut(subscriptionC);
+      await().atMost(Duration.ofSeconds(5)).until(() -> "a2".equals(nodeC.get("a", k -> "a2")));
+      // From memory: neither reloaded nor read back from Redis.
+      long memoryHits = nodeC.stats().l1Hits();
+      assertThat(nodeC.get("b", k -> "b-reloaded")).isEqualTo("b1");
+      assertThat(nodeC.stats().l1Hits()).isEqualTo(memoryHits + 1);
+      // And the new subscription delivers.
+      nodeA.invalidate("b");
+      await().atMost(Duration.ofSeconds(5)).until(() -> "b2".equals(nodeC.get("b", k -> "b2")));
+    }
+  }
+
   @Test
   void deafSubscriptionIsDetectedWithinTheBoundAndHeardAgain() throws Exception {
     assertThat(nodeB.get("a", k -> "v1")).isEqualTo("v1");

@@ -51,6 +51,11 @@ final class StallingProxy implements AutoCloseable {
     links.get(index).setStalled(false);
   }
 
+  /** Closes both sockets of connection {@code index}, as a dropped connection would. */
+  void cut(int index) {
+    links.get(index).close();
+  }
+
   private void accept() {
     while (!server.isClosed()) {
       try {

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -51,8 +52,22 @@ final class L2Client<V> implements InvalidationListener {
           + "redis.call('PUBLISH', ARGV[2], ARGV[3] .. '\\n' .. ARGV[1] .. '\\n' .. v)\n"
           + "return v";
 
+  /**
+   * Reads every slot version, and the hash's epoch: a random id the first reader sets when the
+   * hash has none, so a hash that was lost (Redis restarted without persistence) or replaced is
+   * told from the one a node knew. A versions key of the wrong type is deleted first.
+   */
+  private static final String READ_VERSIONS_SCRIPT =
+      "local kind = redis.call('TYPE', KEYS[1]).ok\n"
+          + "if kind ~= 'hash' and kind ~= 'none' then redis.call('DEL', KEYS[1]) end\n"
+          + "redis.call('HSETNX', KEYS[1], 'epoch', ARGV[1])\n"
+          + "return redis.call('HGETALL', KEYS[1])";
+  private static final String EPOCH_FIELD = "epoch";
+
   private final RedisConnections redis;
   private final String namespace;
+  /** The epoch of the versions hash as last read; null before the first read. */
+  private volatile String epoch;
   private final String keyPrefix;
   private final byte[] versionsKey;
   private final VersionTable versions;
@@ -351,19 +366,18 @@ final class L2Client<V> implements InvalidationListener {
   }
 
   /**
-   * Messages may have been lost while unsubscribed: clear L1 at once, re-read every slot version,
-   * and clear again so nothing loaded meanwhile under old versions survives.
+   * Messages may have been lost while unsubscribed: re-read every slot version. That catches up
+   * with every invalidation missed meanwhile (a raised slot makes its entries count as missing),
+   * so memory is kept, unless the versions hash itself was lost or replaced (its epoch changed):
+   * then memory is cleared. Redis values wait until the versions are known.
    */
   @Override
   public void onSubscribed() {
     versionsKnown = false;
-    clearL1.run();
     readVersions()
         .thenRun(
             () -> {
-              if (versionsKnown) {
-                clearL1.run();
-              } else if (!closed) {
+              if (!versionsKnown && !closed) {
                 // The data connection may still be reconnecting: try again shortly.
                 CompletableFuture.delayedExecutor(RESYNC_RETRY_MILLIS, TimeUnit.MILLISECONDS)
                     .execute(this::onSubscribed);
@@ -373,14 +387,29 @@ final class L2Client<V> implements InvalidationListener {
 
   /** Adopts every slot version Redis holds; completes (never fails) when done or failed. */
   private CompletableFuture<Void> readVersions() {
+    // New for every read: a hash this read recreates must not carry the epoch it had before.
+    byte[] epochCandidate = bytes(UUID.randomUUID().toString());
     return redis
-        .call(commands -> commands.hgetall(versionsKey))
+        .<List<Object>>call(
+            commands ->
+                commands.eval(READ_VERSIONS_SCRIPT, ScriptOutputType.MULTI, new byte[][] {versionsKey}, epochCandidate))
         .handle(
-            (all, failure) -> {
+            (fieldsAndValues, failure) -> {
               if (failure != null) {
                 counters.l2Errors.increment();
                 return null;
               }
+              Map<String, byte[]> all = new HashMap<>();
+              for (int i = 0; i + 1 < fieldsAndValues.size(); i += 2) {
+                all.put(new String((byte[]) fieldsAndValues.get(i), StandardCharsets.UTF_8), (byte[]) fieldsAndValues.get(i + 1));
+              }
+              byte[] seen = all.remove(EPOCH_FIELD);
+              String seenEpoch = seen == null ? null : new String(seen, StandardCharsets.UTF_8);
+              if (epoch != null && !epoch.equals(seenEpoch)) {
+                // The versions may have gone back: entries can no longer be judged by them.
+                clearL1.run();
+              }
+              epoch = seenEpoch;
               adopt(all);
               versionsKnown = true;
               return null;
@@ -391,12 +420,12 @@ final class L2Client<V> implements InvalidationListener {
    * Adopts the versions of a {@code HGETALL}; a damaged version is counted and replaced by
    * raising its slot again through Redis (off Lettuce's event loop: that call waits for Redis).
    */
-  private void adopt(Map<byte[], byte[]> all) {
+  private void adopt(Map<String, byte[]> all) {
     all.forEach(
         (field, value) -> {
           int slot;
           try {
-            slot = Integer.parseInt(new String(field, StandardCharsets.US_ASCII));
+            slot = Integer.parseInt(field);
           } catch (NumberFormatException ignored) {
             return; // A field not written by the raise script: not a version.
           }
