@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * DESIGN invariant 1 checked on a recorded history: two nodes (two caches, each with its own
@@ -67,15 +68,30 @@ class NoStaleReadHistoryTest {
   private RedisEndpoint redis;
 
   @BeforeEach
-  void twoNodes() {
+  void findRedis() {
     redis = TestServices.redis();
     prefix = "stalehist-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /**
+   * Two nodes; with {@code timed}, values expire within a few loads, are served stale while a
+   * refresh runs, and a load slower than the soft timeout is answered by fail-safe while it
+   * completes in the background: none of which may return an invalidated value.
+   */
+  private void twoNodes(boolean timed) {
     for (int i = 0; i < 2; i++) {
       RedisTier tier =
           RedisTier.builder(RedisURI.create(redis.uri())).keyPrefix(prefix).operationTimeout(Duration.ofSeconds(1)).build();
       tiers.add(tier);
-      TieredCache<String, Long> cache =
-          TieredCache.<String, Long>builder("history").maximumSize(1_000).redisTier(tier, Codec.json(Long.class)).build();
+      var builder = TieredCache.<String, Long>builder("history").maximumSize(1_000).redisTier(tier, Codec.json(Long.class));
+      if (timed) {
+        builder
+            .ttl(Duration.ofMillis(30))
+            .staleWhileRevalidate(Duration.ofMillis(30))
+            .failSafe(Duration.ofSeconds(1), Duration.ofMillis(20))
+            .loaderTimeouts(Duration.ofMillis(10), Duration.ofSeconds(5));
+      }
+      TieredCache<String, Long> cache = builder.build();
       nodes.add((DefaultTieredCache<String, Long>) cache);
     }
   }
@@ -110,13 +126,17 @@ class NoStaleReadHistoryTest {
     return version;
   }
 
-  @Test
-  void noReadReturnsAVersionOlderThanAnInvalidationItHadToKnowOf() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"plain", "ttl, stale window, fail-safe and loader timeouts"})
+  void noReadReturnsAVersionOlderThanAnInvalidationItHadToKnowOf(String variant) throws Exception {
+    twoNodes(!variant.equals("plain"));
     long deadline = System.nanoTime() + RUN.toNanos();
     List<Thread> threads = new ArrayList<>();
     for (int n = 0; n < 2; n++) {
       int node = n;
-      threads.add(start("writer-" + n, () -> write(node, deadline)));
+      // Fewer invalidations with expiry on, so that values also get to expire un-invalidated.
+      int maxPause = variant.equals("plain") ? 9 : 40;
+      threads.add(start("writer-" + n, () -> write(node, deadline, maxPause)));
       for (int r = 0; r < 3; r++) {
         threads.add(start("reader-" + n + "-" + r, () -> read(node, deadline)));
       }
@@ -148,14 +168,20 @@ class NoStaleReadHistoryTest {
       }
     }
     System.out.printf(
-        "stale-read history: %d reads (%d after an invalidation they had to know of), %d invalidations, %d stale (%.2f%%)%n",
+        "stale-read history (" + variant + "): %d reads (%d after an invalidation they had to know of), %d invalidations, %d stale (%.2f%%)%n",
         reads.size(), checked, done.size(), stale.size(), checked == 0 ? 0.0 : 100.0 * stale.size() / checked);
+    long staleServed = nodes.stream().mapToLong(node -> node.stats().staleServed()).sum();
+    long failSafeServed = nodes.stream().mapToLong(node -> node.stats().failSafeServed()).sum();
+    System.out.printf("  served in the stale window: %d, by fail-safe: %d%n", staleServed, failSafeServed);
+    if (!variant.equals("plain")) {
+      assertThat(staleServed + failSafeServed).as("stale and fail-safe values served").isPositive();
+    }
     assertThat(done.size()).as("invalidations recorded").isGreaterThan(50);
     assertThat(checked).as("reads that had to know of an invalidation").isGreaterThan(200);
     assertThat(stale).as("stale reads").isEmpty();
   }
 
-  private void write(int node, long deadline) {
+  private void write(int node, long deadline, int maxPauseMillis) {
     DefaultTieredCache<String, Long> cache = nodes.get(node);
     ThreadLocalRandom random = ThreadLocalRandom.current();
     while (System.nanoTime() < deadline) {
@@ -180,7 +206,7 @@ class NoStaleReadHistoryTest {
       invalidations.add(new Invalidation(k, node, slot, slotVersion, version, System.nanoTime()));
       // Pacing only, so that loads of 20 ms overlap a few invalidations each; correctness is
       // decided from the recorded history, not from timing.
-      sleep(random.nextInt(2, 9));
+      sleep(random.nextInt(2, maxPauseMillis));
     }
   }
 
