@@ -12,8 +12,12 @@ package dev.hotpath.cache;
  * @param loadFailures loader calls that threw
  * @param staleServed reads answered with a value past its ttl, inside the stale-while-revalidate
  *     window, while a refresh ran
- * @param l2Errors Redis calls that failed, timed out or were refused by the open circuit breaker
- * @param l2CorruptValues Redis values that could not be decoded; each was deleted and reloaded
+ * @param failSafeServed reads answered with an expired value because its loader failed (fail-safe)
+ * @param l2Errors Redis calls that failed, timed out or were refused by the open circuit breaker,
+ *     and values not written because the codec could not encode them or read them back
+ * @param l2CorruptValues Redis values that could not be used (undecodable, too long, implausible
+ *     versions; each was deleted and reloaded), damaged slot versions in Redis (each replaced) and
+ *     damaged invalidation messages (ignored)
  * @param l2OversizeSkips values not written to Redis because they exceeded the maximum value bytes
  * @param evictions entries the in-memory tier removed for size or expiry
  */
@@ -25,6 +29,7 @@ public record CacheStats(
     long loads,
     long loadFailures,
     long staleServed,
+    long failSafeServed,
     long l2Errors,
     long l2CorruptValues,
     long l2OversizeSkips,

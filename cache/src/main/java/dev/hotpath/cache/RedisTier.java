@@ -10,10 +10,15 @@ import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Redis behind one or more {@link TieredCache}s: a data connection, an invalidation
@@ -25,9 +30,11 @@ import java.util.Objects;
  */
 public final class RedisTier implements AutoCloseable {
   private final RedisConnections connections;
+  private final Duration heartbeatTimeout;
 
-  private RedisTier(RedisConnections connections) {
+  private RedisTier(RedisConnections connections, Duration heartbeatTimeout) {
     this.connections = connections;
+    this.heartbeatTimeout = heartbeatTimeout;
   }
 
   /**
@@ -82,11 +89,17 @@ public final class RedisTier implements AutoCloseable {
     return () -> {
       CircuitBreaker.State state = connections.breaker().getState();
       boolean listening = connections.isListening();
+      boolean deaf = connections.isDeaf();
       Health health;
       if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN) {
         health = Health.degraded("Redis circuit breaker is open; caches serve from memory and loaders");
       } else if (!listening) {
         health = Health.degraded("invalidation subscription is disconnected");
+      } else if (deaf) {
+        health =
+            Health.degraded(
+                "invalidation subscription has not delivered this node's heartbeat for over "
+                    + heartbeatTimeout + "; caches answer from loaders, not memory");
       } else if (state == CircuitBreaker.State.HALF_OPEN) {
         health = Health.degraded("Redis circuit breaker is probing Redis");
       } else {
@@ -95,7 +108,8 @@ public final class RedisTier implements AutoCloseable {
       return health
           .withDetail("breaker", state.name())
           .withDetail("failureRate", connections.breaker().getMetrics().getFailureRate())
-          .withDetail("listening", listening);
+          .withDetail("listening", listening)
+          .withDetail("heartbeatHeard", !deaf);
     };
   }
 
@@ -107,12 +121,22 @@ public final class RedisTier implements AutoCloseable {
 
   /** Builds a {@link RedisTier}; each call validates its argument at once. */
   public static final class Builder {
+    private static final Duration DEFAULT_BREAKER_WAIT = Duration.ofSeconds(1);
+    private static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration DEFAULT_RECONNECT_FIRST = Duration.ofMillis(10);
+    private static final Duration DEFAULT_RECONNECT_MAX = Duration.ofMillis(500);
+    /** Bounds one reconnect attempt to a host that does not answer (Lettuce's default is 10 s). */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     private final RedisURI uri;
     private final AbstractRedisClient client;
     private String keyPrefix = "hotpath";
     private String channel;
     private Duration timeout = Duration.ofMillis(100);
     private CircuitBreakerConfig breakerConfig;
+    private Duration breakerWait;
+    private Duration heartbeatTimeout = DEFAULT_HEARTBEAT_TIMEOUT;
+    private Duration reconnectFirst;
+    private Duration reconnectMax;
 
     private Builder(RedisURI uri, AbstractRedisClient client) {
       this.uri = uri;
@@ -167,7 +191,9 @@ public final class RedisTier implements AutoCloseable {
 
     /**
      * Sets the circuit breaker (default: opens when half of the last 20 calls failed or were
-     * slower than the timeout, after at least 10; probes again after 5 s with 3 calls).
+     * slower than the timeout, after at least 10; probes again after {@link #circuitBreakerWait}
+     * with 3 calls). Whatever the configuration, an open breaker closes as soon as the tier's
+     * data connection has reconnected.
      *
      * @param config a Resilience4j breaker configuration
      * @return this builder
@@ -179,13 +205,100 @@ public final class RedisTier implements AutoCloseable {
     }
 
     /**
+     * Sets how long the default circuit breaker stays open before it lets probe calls through
+     * (default 1 s). It matters when Redis hangs with the connection open; after a disconnect the
+     * breaker closes when the connection is back, without waiting.
+     *
+     * @param wait a positive duration up to ten minutes
+     * @return this builder
+     * @throws NullPointerException if {@code wait} is null
+     * @throws IllegalArgumentException if {@code wait} is not positive or over ten minutes
+     */
+    public Builder circuitBreakerWait(Duration wait) {
+      this.breakerWait = requireAtMost(Arguments.requirePositive(wait, "circuitBreakerWait"), Duration.ofMinutes(10), "circuitBreakerWait");
+      return this;
+    }
+
+    /**
+     * Sets the reconnect backoff of the Lettuce client this tier creates: the first retry after
+     * {@code first}, each later one after twice the previous wait, at most {@code max} (default
+     * 10 ms, at most 500 ms), so the tier reconnects within {@code max} of Redis answering again.
+     * Only for a tier built from a {@link RedisURI}; configure a client of your own through its
+     * {@code ClientResources}.
+     *
+     * @param first the wait before the first retry, positive
+     * @param max the longest wait between retries, at least {@code first} and at most one minute
+     * @return this builder
+     * @throws NullPointerException if either is null
+     * @throws IllegalArgumentException if a duration breaks its rule
+     */
+    public Builder reconnectDelay(Duration first, Duration max) {
+      Arguments.requirePositive(first, "reconnectDelay first");
+      requireAtMost(Arguments.requirePositive(max, "reconnectDelay max"), Duration.ofMinutes(1), "reconnectDelay max");
+      if (max.compareTo(first) < 0) {
+        throw new IllegalArgumentException(
+            "reconnectDelay max must be at least first, was max " + max + " with first " + first);
+      }
+      this.reconnectFirst = first;
+      this.reconnectMax = max;
+      return this;
+    }
+
+    /**
+     * Sets how long this node may go without hearing its own heartbeat on the invalidation
+     * channel (published every third of this) before it treats its subscription as deaf: its
+     * caches then clear memory, keep nothing in it and take nothing from Redis (every read goes to
+     * the loader), and the health check reports DEGRADED, until the heartbeat is heard again and
+     * the caches resynchronise as after a resubscription (default 3 s). A node that cannot hear
+     * invalidations serves an invalidated value for at most this long.
+     *
+     * @param timeout at least three times the operation timeout (checked at build) and at most
+     *     ten minutes, or zero for no heartbeat (a deaf subscription then goes unnoticed)
+     * @return this builder
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is negative or over ten minutes
+     */
+    public Builder heartbeatTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "heartbeatTimeout must not be null");
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException("heartbeatTimeout must not be negative, was " + timeout);
+      }
+      this.heartbeatTimeout = requireAtMost(timeout, Duration.ofMinutes(10), "heartbeatTimeout");
+      return this;
+    }
+
+    private static Duration requireAtMost(Duration value, Duration limit, String what) {
+      if (value.compareTo(limit) > 0) {
+        throw new IllegalArgumentException(what + " must be at most " + limit + ", was " + value);
+      }
+      return value;
+    }
+
+    /**
      * Connects and subscribes to the invalidation channel.
      *
      * @return the tier
+     * @throws IllegalStateException if {@link #circuitBreakerWait} was set together with {@link
+     *     #circuitBreaker}, or {@link #reconnectDelay} for a client of the caller's
      * @throws io.lettuce.core.RedisConnectionException if Redis cannot be reached now (a tier is
      *     fail-open after it started, not before)
      */
     public RedisTier build() {
+      if (breakerConfig != null && breakerWait != null) {
+        throw new IllegalStateException(
+            "circuitBreakerWait (" + breakerWait + ") and circuitBreaker(config) were both set: "
+                + "set waitDurationInOpenState in the config instead");
+      }
+      if (!heartbeatTimeout.isZero() && heartbeatTimeout.compareTo(timeout.multipliedBy(3)) < 0) {
+        throw new IllegalStateException(
+            "heartbeatTimeout must be zero or at least 3 x operationTimeout (" + timeout.multipliedBy(3)
+                + "), was " + heartbeatTimeout);
+      }
+      if (client != null && reconnectFirst != null) {
+        throw new IllegalStateException(
+            "reconnectDelay applies only to a tier built from a RedisURI: set the reconnect delay in "
+                + "the ClientResources of the client handed in");
+      }
       CircuitBreakerConfig config =
           breakerConfig != null
               ? breakerConfig
@@ -194,25 +307,43 @@ public final class RedisTier implements AutoCloseable {
                   .minimumNumberOfCalls(10)
                   .failureRateThreshold(50)
                   .slowCallDurationThreshold(timeout)
-                  .waitDurationInOpenState(Duration.ofSeconds(5))
+                  .waitDurationInOpenState(breakerWait != null ? breakerWait : DEFAULT_BREAKER_WAIT)
                   .permittedNumberOfCallsInHalfOpenState(3)
                   .build();
-      AbstractRedisClient actual = client;
-      if (actual == null) {
-        RedisClient created = RedisClient.create(uri);
-        created.setOptions(
-            ClientOptions.builder().timeoutOptions(TimeoutOptions.enabled(timeout)).build());
-        actual = created;
-      }
       String effectiveChannel = channel != null ? channel : keyPrefix + ":invalidations";
+      String breakerName = "redis-" + keyPrefix;
+      if (client != null) {
+        return new RedisTier(
+            new RedisConnections(
+                client, null, keyPrefix, effectiveChannel, timeout, config, breakerName, heartbeatTimeout),
+            heartbeatTimeout);
+      }
+      ClientResources resources =
+          DefaultClientResources.builder()
+              .reconnectDelay(
+                  Delay.exponential(
+                      reconnectFirst != null ? reconnectFirst : DEFAULT_RECONNECT_FIRST,
+                      reconnectMax != null ? reconnectMax : DEFAULT_RECONNECT_MAX,
+                      2,
+                      TimeUnit.MILLISECONDS))
+              .build();
+      RedisClient created = RedisClient.create(resources, uri);
+      created.setOptions(
+          ClientOptions.builder()
+              .timeoutOptions(TimeoutOptions.enabled(timeout))
+              // Fail at once while disconnected, instead of queueing until the timeout: reads
+              // go to the loader without waiting, and the breaker learns of the outage sooner.
+              .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+              .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
+              .build());
       try {
         return new RedisTier(
             new RedisConnections(
-                actual, client == null, keyPrefix, effectiveChannel, timeout, config, "redis-" + keyPrefix));
+                created, resources, keyPrefix, effectiveChannel, timeout, config, breakerName, heartbeatTimeout),
+            heartbeatTimeout);
       } catch (RuntimeException e) {
-        if (client == null) {
-          actual.shutdown();
-        }
+        created.shutdown();
+        resources.shutdown();
         throw e;
       }
     }

@@ -43,6 +43,10 @@ public final class TieredCacheBuilder<K, V> {
   private Function<? super K, String> keyEncoder = String::valueOf;
   private int invalidationSlots = 1 << 14;
   private Duration crossNodeLock = Duration.ZERO;
+  private Duration failSafe = Duration.ZERO;
+  private Duration failSafeRetry = Duration.ZERO;
+  private Duration softTimeout = Duration.ZERO;
+  private Duration hardTimeout = Duration.ZERO;
 
   TieredCacheBuilder(String name) {
     this.name = requireName(name, "name");
@@ -123,6 +127,64 @@ public final class TieredCacheBuilder<K, V> {
    */
   public TieredCacheBuilder<K, V> staleWhileRevalidate(Duration window) {
     this.staleWhileRevalidate = requireNotNegative(window, "staleWhileRevalidate");
+    return this;
+  }
+
+  /**
+   * Turns on fail-safe (default: off): when the loader fails (throws) for a key whose value has
+   * expired less than {@code window} ago (after the ttl and any stale window) and was not
+   * invalidated, the read answers with that value instead of the failure, and the loader is not
+   * called again for the key for {@code retryAfter} (reads meanwhile get the same value). Counted
+   * in {@code failSafeServed} and marked as {@code cache-failsafe} in Server-Timing. Needs a ttl;
+   * negative ("no value") entries are never served this way. Values stay in memory for the ttl,
+   * the stale window and this window; Redis keeps them for the ttl and the stale window only.
+   *
+   * @param window how long after expiry a value may still answer for a failing loader, positive
+   * @param retryAfter how long a fail-safe answer is reused before the loader is tried again;
+   *     positive and at most {@code window}
+   * @return this builder
+   * @throws NullPointerException if either is null
+   * @throws IllegalArgumentException if a duration breaks its rule
+   */
+  public TieredCacheBuilder<K, V> failSafe(Duration window, Duration retryAfter) {
+    Arguments.requirePositive(window, "failSafe window");
+    Arguments.requirePositive(retryAfter, "failSafe retryAfter");
+    if (retryAfter.compareTo(window) > 0) {
+      throw new IllegalArgumentException(
+          "failSafe retryAfter must not exceed the window, was " + retryAfter + " with window " + window);
+    }
+    this.failSafe = window;
+    this.failSafeRetry = retryAfter;
+    return this;
+  }
+
+  /**
+   * Bounds how long a read waits for its loader (default: no bound), without stopping the load:
+   * after {@code soft} the read answers with the fail-safe value when there is one (so a soft
+   * timeout needs {@link #failSafe}); after {@code hard} with that value or a {@link
+   * CacheLoadException}. The load goes on in the background and stores its value as any load
+   * does: not when an invalidation overtook it. With a timeout, the loader of {@code get} runs on
+   * the {@link #executor}, not on the caller's thread.
+   *
+   * @param soft zero for none, or shorter than {@code hard} when that is set
+   * @param hard zero for none
+   * @return this builder
+   * @throws NullPointerException if either is null
+   * @throws IllegalArgumentException if either is negative, both are zero, or soft is not shorter
+   *     than a hard timeout
+   */
+  public TieredCacheBuilder<K, V> loaderTimeouts(Duration soft, Duration hard) {
+    requireNotNegative(soft, "loaderTimeouts soft");
+    requireNotNegative(hard, "loaderTimeouts hard");
+    if (soft.isZero() && hard.isZero()) {
+      throw new IllegalArgumentException("loaderTimeouts needs a soft or a hard timeout, both were zero");
+    }
+    if (!hard.isZero() && soft.compareTo(hard) >= 0) {
+      throw new IllegalArgumentException(
+          "loaderTimeouts soft must be shorter than hard, was soft " + soft + " with hard " + hard);
+    }
+    this.softTimeout = soft;
+    this.hardTimeout = hard;
     return this;
   }
 
@@ -307,6 +369,13 @@ public final class TieredCacheBuilder<K, V> {
       throw new IllegalStateException(
           "cache '" + name + "': staleWhileRevalidate and refreshAfter need a ttl");
     }
+    if (ttl == null && !failSafe.isZero()) {
+      throw new IllegalStateException("cache '" + name + "': failSafe needs a ttl");
+    }
+    if (!softTimeout.isZero() && failSafe.isZero()) {
+      throw new IllegalStateException(
+          "cache '" + name + "': a soft loader timeout needs failSafe (it answers with the fail-safe value)");
+    }
     if (refreshAfter != null && refreshAfter.compareTo(ttl) >= 0) {
       throw new IllegalStateException(
           "refreshAfter must be shorter than ttl, was " + refreshAfter + " with ttl " + ttl);
@@ -335,7 +404,11 @@ public final class TieredCacheBuilder<K, V> {
             executor,
             keyEncoder,
             invalidationSlots,
-            nanos(crossNodeLock));
+            nanos(crossNodeLock),
+            nanos(failSafe),
+            nanos(failSafeRetry),
+            nanos(softTimeout),
+            nanos(hardTimeout));
     return (TieredCache<K1, V1>) new DefaultTieredCache<>(config);
   }
 

@@ -5,12 +5,12 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.util.List;
 
-/** Removes what a test wrote to the shared test Redis under its own key prefix. */
-final class PrefixCleanup {
+/** Removes what a test wrote to the shared test Redis under its own key prefix (public for the tests of {@code .internal}). */
+public final class PrefixCleanup {
   private PrefixCleanup() {}
 
   /** Deletes every key under {@code prefix + ":"} through an open connection. */
-  static void deleteKeys(RedisCommands<String, String> redis, String prefix) {
+  public static void deleteKeys(RedisCommands<String, String> redis, String prefix) {
     List<String> keys = redis.keys(prefix + ":*");
     if (!keys.isEmpty()) {
       redis.del(keys.toArray(String[]::new));
@@ -18,7 +18,7 @@ final class PrefixCleanup {
   }
 
   /** Deletes every key under {@code prefix + ":"} through a connection of its own. */
-  static void deleteKeys(String uri, String prefix) {
+  public static void deleteKeys(String uri, String prefix) {
     RedisClient client = RedisClient.create(uri);
     try (StatefulRedisConnection<String, String> connection = client.connect()) {
       deleteKeys(connection.sync(), prefix);

@@ -4,76 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.hotpath.core.testing.RedisEndpoint;
-import dev.hotpath.core.testing.TestServices;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Two caches with their own Lettuce clients act as two nodes over the shared test Redis. */
-class RedisTierTest {
-  private static RedisEndpoint redis;
-  private static RedisClient raw;
-  private static StatefulRedisConnection<String, String> rawConnection;
-
-  private String prefix;
-  private RedisTier tierA;
-  private RedisTier tierB;
-  private TieredCache<String, String> nodeA;
-  private TieredCache<String, String> nodeB;
-
-  @BeforeAll
-  static void findRedis() {
-    redis = TestServices.redis();
-    raw = RedisClient.create(redis.uri());
-    rawConnection = raw.connect();
-  }
-
-  @AfterAll
-  static void closeRaw() {
-    rawConnection.close();
-    raw.shutdown();
-  }
-
-  @BeforeEach
-  void twoNodes() {
-    // Unique per test: the Redis is shared with other helpers' tests.
-    prefix = "cachetest-" + UUID.randomUUID().toString().substring(0, 8);
-    tierA = tier();
-    tierB = tier();
-    nodeA = cache(tierA);
-    nodeB = cache(tierB);
-  }
-
-  @AfterEach
-  void closeNodes() {
-    nodeA.close();
-    nodeB.close();
-    tierA.close();
-    tierB.close();
-    PrefixCleanup.deleteKeys(rawConnection.sync(), prefix);
-  }
-
-  private RedisTier tier() {
-    return RedisTier.builder(RedisURI.create(redis.uri())).keyPrefix(prefix).operationTimeout(Duration.ofSeconds(1)).build();
-  }
-
+class RedisTierTest extends TwoRedisNodesTestBase {
   private TieredCache<String, String> cache(RedisTier tier) {
-    return TieredCache.<String, String>builder("photos").maximumSize(1_000).redisTier(tier, Codec.json(String.class)).build();
+    return cache(tier, "photos", Codec.json(String.class));
   }
 
   @Test

@@ -179,6 +179,66 @@ class TieredCacheTest extends InMemoryCacheTestBase {
   }
 
   @Test
+  void missThatBeginsAfterAnInvalidationDoesNotJoinTheOlderLoad() throws Exception {
+    TieredCache<String, String> cache = builder().build();
+    CountDownLatch loading = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Future<String> older =
+        pool.submit(() -> cache.get("a", List.of("t"), k -> {
+          loading.countDown();
+          release.await();
+          return "old";
+        }));
+    assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
+    cache.invalidateTag("t");
+    // Began after the invalidation: runs its own load rather than waiting for the older one.
+    Future<String> newer = pool.submit(() -> cache.get("a", List.of("t"), k -> "new"));
+    try {
+      assertThat(newer.get(10, TimeUnit.SECONDS)).isEqualTo("new");
+    } finally {
+      release.countDown();
+    }
+    assertThat(older.get(10, TimeUnit.SECONDS)).isEqualTo("old");
+    assertThat(cache.get("a", List.of("t"), k -> "other")).isEqualTo("new");
+  }
+
+  @Test
+  void asyncMissThatBeginsAfterAnInvalidationDoesNotJoinTheOlderLoad() throws Exception {
+    TieredCache<String, String> cache = builder().build();
+    CompletableFuture<String> pending = new CompletableFuture<>();
+    CompletableFuture<String> older = cache.getAsync("a", List.of(), k -> pending);
+    cache.invalidate("a");
+    CompletableFuture<String> newer = cache.getAsync("a", List.of(), k -> CompletableFuture.completedFuture("new"));
+    assertThat(newer.get(10, TimeUnit.SECONDS)).isEqualTo("new");
+    pending.complete("old");
+    assertThat(older.get(10, TimeUnit.SECONDS)).isEqualTo("old");
+    assertThat(cache.get("a", k -> "other")).isEqualTo("new");
+  }
+
+  @Test
+  void missThatBeginsAfterAnInvalidationDoesNotJoinARefreshInFlight() throws Exception {
+    TieredCache<String, String> cache =
+        builder().ttl(Duration.ofSeconds(10)).staleWhileRevalidate(Duration.ofSeconds(30)).build();
+    cache.get("a", k -> "v1");
+    ticker.advance(Duration.ofSeconds(11));
+    CountDownLatch refreshing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    assertThat(cache.get("a", k -> {
+      refreshing.countDown();
+      release.await();
+      return "refreshed-before-the-invalidation";
+    })).isEqualTo("v1");
+    assertThat(refreshing.await(10, TimeUnit.SECONDS)).isTrue();
+    cache.invalidate("a");
+    Future<String> newer = pool.submit(() -> cache.get("a", k -> "v2"));
+    try {
+      assertThat(newer.get(10, TimeUnit.SECONDS)).isEqualTo("v2");
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
   void staleValueIsServedWhileExactlyOneRefreshRuns() throws Exception {
     TieredCache<String, String> cache =
         builder().ttl(Duration.ofSeconds(10)).staleWhileRevalidate(Duration.ofSeconds(30)).build();

@@ -30,6 +30,10 @@ import java.util.function.Function;
  * @param keyEncoder the string form of a key in Redis
  * @param invalidationSlots the number of version slots keys and tags hash into (power of two)
  * @param crossNodeLockNanos how long a miss waits for another node's load of the key, or 0
+ * @param failSafeNanos how long after expiry a value may answer for a failing loader, or 0 for off
+ * @param failSafeRetryNanos how long a fail-safe answer is reused before the loader is retried
+ * @param softTimeoutNanos after this a waiting read takes the fail-safe value, or 0 for none
+ * @param hardTimeoutNanos after this a waiting read fails (or takes the fail-safe value), or 0
  * @param <K> the key type
  * @param <V> the value type
  */
@@ -52,4 +56,8 @@ public record CacheConfig<K, V>(
     Executor executor,
     Function<? super K, String> keyEncoder,
     int invalidationSlots,
-    long crossNodeLockNanos) {}
+    long crossNodeLockNanos,
+    long failSafeNanos,
+    long failSafeRetryNanos,
+    long softTimeoutNanos,
+    long hardTimeoutNanos) {}

@@ -12,6 +12,7 @@ final class CacheCounters {
   final LongAdder loads = new LongAdder();
   final LongAdder loadFailures = new LongAdder();
   final LongAdder staleServed = new LongAdder();
+  final LongAdder failSafeServed = new LongAdder();
   final LongAdder l2Errors = new LongAdder();
   final LongAdder l2CorruptValues = new LongAdder();
   final LongAdder l2OversizeSkips = new LongAdder();
@@ -26,6 +27,7 @@ final class CacheCounters {
         loads.sum(),
         loadFailures.sum(),
         staleServed.sum(),
+        failSafeServed.sum(),
         l2Errors.sum(),
         l2CorruptValues.sum(),
         l2OversizeSkips.sum(),

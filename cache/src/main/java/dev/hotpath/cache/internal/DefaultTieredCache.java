@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
@@ -26,7 +27,8 @@ import java.util.function.Function;
 /**
  * The {@link TieredCache}: a Caffeine map of {@link Entry} in front of an optional {@link
  * L2Client}. A hit is one Caffeine lookup plus a version check of the entry's few slots, without
- * locks or allocation; misses go through one {@link SingleFlight} per cache.
+ * locks or allocation; misses go through one {@link SingleFlight} per cache, keyed by {@link
+ * FlightKey} so that only misses under the same slot versions share a load.
  */
 public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
   static final List<String> NO_TAGS = List.of();
@@ -34,9 +36,12 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
   private final String name;
   private final Cache<K, Entry<V>> l1;
   private final Lifetimes lifetimes;
-  private final SingleFlight<K, V> flights = new SingleFlight<>();
+  /** Keyed by key and captured versions: a read never joins a load older than itself. */
+  private final SingleFlight<FlightKey<K>, V> flights = new SingleFlight<>();
   private final LatencyRecorder loadLatency;
   private final Executor executor;
+  /** Null without loader timeouts: then a sync load runs on the caller's thread. */
+  private final LoadTimeouts timeouts;
   private final Function<? super K, String> keyEncoder;
   // Package-private, like the helpers it calls: a BulkLoad (getAll) works on them too.
   final VersionTable versions;
@@ -57,8 +62,14 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
             config.ttlNanos(),
             config.staleNanos(),
             config.refreshAfterNanos(),
-            config.negativeTtlNanos());
+            config.negativeTtlNanos(),
+            config.failSafeNanos(),
+            config.failSafeRetryNanos());
     this.executor = config.executor();
+    this.timeouts =
+        config.softTimeoutNanos() == 0 && config.hardTimeoutNanos() == 0
+            ? null
+            : new LoadTimeouts(name, config.softTimeoutNanos(), config.hardTimeoutNanos());
     this.keyEncoder = config.keyEncoder();
     this.loadLatency = config.metrics().recorder("cache." + name + ".load");
     this.l1 = buildL1(config);
@@ -116,9 +127,29 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
     counters.l1Misses.increment();
     String keyString = keyString(key);
     int[] slots = TagRules.slotsOf(versions, keyString, tags);
+    // Captured before anything is read: every invalidation that completed (or was applied here)
+    // before this read began is in it, so the load it runs or joins is not older than the read.
+    long[] captured = versions.capture(slots);
     ServerTiming timing = RequestTiming.current();
+    if (timeouts != null) {
+      return awaitBounded(key, slots, captured, loader, timing);
+    }
     try {
-      return flights.call(key, () -> loadOnce(key, keyString, slots, loader, timing));
+      return flights.call(
+          new FlightKey<>(key, slots, captured),
+          () -> {
+            try {
+              return loadOnce(key, keyString, slots, captured, loader, timing);
+            } catch (InterruptedException e) {
+              throw e;
+            } catch (Exception e) {
+              Entry<V> fallback = failSafe(key, timing);
+              if (fallback == null) {
+                throw e;
+              }
+              return fallback.value;
+            }
+          });
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (InterruptedException e) {
@@ -126,6 +157,46 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
       throw new CacheLoadException("interrupted while waiting for the load of " + key + " in cache " + name, e);
     } catch (Exception e) {
       throw new CacheLoadException("loading " + key + " in cache " + name + " failed", e);
+    }
+  }
+
+  /**
+   * A miss under loader timeouts: the shared load runs on the executor (so this caller can stop
+   * waiting) and stays in flight until it completes, so later misses under the same versions join
+   * it rather than start another.
+   */
+  private V awaitBounded(
+      K key, int[] slots, long[] captured, CacheLoader<? super K, ? extends V> loader, ServerTiming timing) {
+    String keyString = keyString(key);
+    CompletableFuture<V> load =
+        flights.callAsync(
+            new FlightKey<>(key, slots, captured),
+            () ->
+                CompletableFuture.supplyAsync(
+                    () -> {
+                      try {
+                        return loadOnce(key, keyString, slots, captured, loader, timing);
+                      } catch (RuntimeException | Error e) {
+                        throw e;
+                      } catch (Exception e) {
+                        throw new CompletionException(e);
+                      }
+                    },
+                    executor));
+    try {
+      return timeouts.bound(load, () -> failSafe(key, timing)).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CacheLoadException("interrupted while waiting for a load in cache " + name, e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new CacheLoadException("a load in cache " + name + " failed", cause);
     }
   }
 
@@ -157,8 +228,10 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
   private void refresh(K key, Entry<V> stale, CacheLoader<? super K, ? extends V> loader) {
     try {
       // No request's timing: the reader that started the refresh was served already.
+      long[] captured = versions.capture(stale.slots);
       flights.call(
-          key, () -> loadAndStore(key, keyString(key), stale.slots, versions.capture(stale.slots), loader, null));
+          new FlightKey<>(key, stale.slots, captured),
+          () -> loadAndStore(key, keyString(key), stale.slots, captured, loader, null));
     } catch (Exception | Error e) {
       // Counted as a load failure; the stale value stays until it expires, and a later read retries.
       stale.refreshFailed();
@@ -167,13 +240,17 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
 
   /** Inside the single flight: a flight that just landed may have filled L1, then L2, then load. */
   private V loadOnce(
-      K key, String keyString, int[] slots, CacheLoader<? super K, ? extends V> loader, ServerTiming timing)
+      K key,
+      String keyString,
+      int[] slots,
+      long[] captured,
+      CacheLoader<? super K, ? extends V> loader,
+      ServerTiming timing)
       throws Exception {
     Entry<V> landed = currentEntry(key);
     if (landed != null) {
       return landed.value;
     }
-    long[] captured = versions.capture(slots);
     if (l2 == null) {
       return loadAndStore(key, keyString, slots, captured, loader, timing);
     }
@@ -220,6 +297,30 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
     return value;
   }
 
+  /**
+   * After a failed load: the key's expired value when fail-safe allows it, installed again so the
+   * loader is not retried before the retry delay; null otherwise. An invalidated value is never
+   * taken (its versions are checked as on a hit, and again by install).
+   */
+  private Entry<V> failSafe(K key, ServerTiming timing) {
+    Entry<V> expired = l1.getIfPresent(key);
+    if (expired == null || !expired.isCurrent(versions)) {
+      return null;
+    }
+    Entry<V> retry = lifetimes.failSafeEntry(expired);
+    // Only in place of the expired entry: a load that just landed (after a soft timeout) wins.
+    if (retry == null || !l1.asMap().replace(key, expired, retry)) {
+      return null;
+    }
+    if (!retry.isCurrent(versions) || !trustsMemory()) {
+      l1.asMap().remove(key, retry);
+      return null;
+    }
+    counters.failSafeServed.increment();
+    RequestTiming.failSafe(timing);
+    return retry;
+  }
+
   void recordLoad(long nanos, ServerTiming timing) {
     loadLatency.record(nanos);
     RequestTiming.load(timing, nanos);
@@ -238,15 +339,24 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
 
   /**
    * Puts first and checks after, so an invalidation racing with the put either sees the entry
-   * (and removes it) or raised the version the check then sees.
+   * (and removes it) or raised the version the check then sees. An entry already overtaken is not
+   * put at all: it would replace the value of a newer load of the same key. Nothing is kept while
+   * the Redis tier's subscription is deaf (checked after the put too, as the versions are).
    */
   boolean install(K key, Entry<V> entry) {
+    if (!entry.isCurrent(versions) || !trustsMemory()) {
+      return false;
+    }
     l1.put(key, entry);
-    if (entry.isCurrent(versions)) {
+    if (entry.isCurrent(versions) && trustsMemory()) {
       return true;
     }
     l1.asMap().remove(key, entry);
     return false;
+  }
+
+  private boolean trustsMemory() {
+    return l2 == null || l2.trustsMemory();
   }
 
   /** The current, fresh memory entry of {@code key}, or null (a stale one counts as missing). */
@@ -275,22 +385,26 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
     counters.l1Misses.increment();
     String keyString = keyString(key);
     int[] slots = TagRules.slotsOf(versions, keyString, tags);
+    long[] captured = versions.capture(slots);
     // Captured here: the Redis reply and the loader's future complete on other threads.
     ServerTiming timing = RequestTiming.current();
-    return flights.callAsync(key, () -> loadOnceAsync(key, keyString, slots, loader, timing));
+    CompletableFuture<V> load =
+        flights.callAsync(
+            new FlightKey<>(key, slots, captured), () -> loadOnceAsync(key, keyString, slots, captured, loader, timing));
+    return timeouts == null ? load : timeouts.bound(load, () -> failSafe(key, timing));
   }
 
   private CompletionStage<V> loadOnceAsync(
       K key,
       String keyString,
       int[] slots,
+      long[] captured,
       Function<? super K, ? extends CompletionStage<? extends V>> loader,
       ServerTiming timing) {
     Entry<V> landed = currentEntry(key);
     if (landed != null) {
       return CompletableFuture.completedFuture(landed.value);
     }
-    long[] captured = versions.capture(slots);
     long redisStart = System.nanoTime();
     CompletableFuture<Entry<V>> remote =
         l2 == null ? CompletableFuture.completedFuture(null) : l2.readAsync(keyString);
@@ -309,6 +423,11 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
                     recordLoad(System.nanoTime() - start, timing);
                     if (failure != null) {
                       counters.loadFailures.increment();
+                      Throwable cause = failure instanceof CompletionException ce && ce.getCause() != null ? ce.getCause() : failure;
+                      Entry<V> fallback = cause instanceof Exception ? failSafe(key, timing) : null;
+                      if (fallback != null) {
+                        return fallback.value;
+                      }
                       throw failure instanceof CompletionException ce ? ce : new CompletionException(failure);
                     }
                     counters.loads.increment();

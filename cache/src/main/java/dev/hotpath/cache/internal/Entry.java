@@ -19,6 +19,8 @@ final class Entry<V> {
   final long freshUntil;
   /** From here the entry is gone. */
   final long expiresAt;
+  /** Until here the value may still answer for a failing loader (fail-safe); else {@code expiresAt}. */
+  final long failSafeUntil;
   /** Whether a hit must read the clock; false when Caffeine's fixed expiry is exact. */
   final boolean clocked;
 
@@ -31,6 +33,7 @@ final class Entry<V> {
       long refreshAt,
       long freshUntil,
       long expiresAt,
+      long failSafeUntil,
       boolean clocked) {
     this.value = value;
     this.slots = slots;
@@ -38,6 +41,7 @@ final class Entry<V> {
     this.refreshAt = refreshAt;
     this.freshUntil = freshUntil;
     this.expiresAt = expiresAt;
+    this.failSafeUntil = failSafeUntil;
     this.clocked = clocked;
   }
 

@@ -1,5 +1,7 @@
 package dev.hotpath.cache.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +12,18 @@ import java.util.Objects;
 
 /** The default {@link Codec}: JSON through Jackson, with a reader and writer bound once. */
 public final class JacksonCodec<V> implements Codec<V> {
-  private static final ObjectMapper DEFAULT_MAPPER = new ObjectMapper().findAndRegisterModules();
+  /**
+   * Reads strings of any length: Jackson's default reader refuses strings over 20 million chars,
+   * which its writer produces without complaint (and which gzip makes small enough for Redis).
+   * Memory stays bounded by the cache's bound on decompressed bytes. Other limits (number length,
+   * nesting) stay; a value beyond them is not written to Redis, as every write is read back once.
+   */
+  private static final ObjectMapper DEFAULT_MAPPER =
+      new ObjectMapper(
+              JsonFactory.builder()
+                  .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+                  .build())
+          .findAndRegisterModules();
 
   private final ObjectReader reader;
   private final ObjectWriter writer;

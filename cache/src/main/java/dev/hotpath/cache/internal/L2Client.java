@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -20,25 +21,53 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * new version. Every call is fail-open: a Redis failure is counted and reads as a miss.
  */
 final class L2Client<V> implements InvalidationListener {
+  /** After a resubscription, how soon to retry reading the versions while Redis is still coming back. */
+  private static final long RESYNC_RETRY_MILLIS = 50;
+  private static final byte[] LOCK_VALUE = {'1'};
+  /**
+   * How far ahead of this node's clock a version may be: versions are Redis's clock in
+   * microseconds (or just above it), so one further ahead was not written by the raise script,
+   * and adopting it would freeze its slot (later, smaller versions would be ignored).
+   */
+  static final long MAX_VERSION_AHEAD_MICROS = 86_400_000_000L;
+
   /**
    * Raises one slot and announces it, atomically. The new version is at least Redis's clock in
    * microseconds, so versions keep growing even if Redis lost the hash (restart without
-   * persistence) and nodes still remember higher ones.
+   * persistence) and nodes still remember higher ones. A stored version the script could not
+   * have written (not an integer, negative, over a day ahead of the clock) is replaced, and a key
+   * of the wrong type is deleted, so damaged data never stops invalidations.
    */
-  private static final long RESYNC_RETRY_MILLIS = 250;
-  private static final byte[] LOCK_VALUE = {'1'};
-
   private static final String RAISE_SCRIPT =
       "local t = redis.call('TIME')\n"
           + "local now = tonumber(t[1]) * 1000000 + tonumber(t[2])\n"
+          + "local kind = redis.call('TYPE', KEYS[1]).ok\n"
+          + "if kind ~= 'hash' and kind ~= 'none' then redis.call('DEL', KEYS[1]) end\n"
           + "local old = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')\n"
+          + "if old == nil or old < 0 or old ~= math.floor(old) or old > now + "
+          + MAX_VERSION_AHEAD_MICROS
+          + " then old = 0 end\n"
           + "local v = string.format('%.0f', math.max(old + 1, now))\n"
           + "redis.call('HSET', KEYS[1], ARGV[1], v)\n"
           + "redis.call('PUBLISH', ARGV[2], ARGV[3] .. '\\n' .. ARGV[1] .. '\\n' .. v)\n"
           + "return v";
 
+  /**
+   * Reads every slot version, and the hash's epoch: a random id the first reader sets when the
+   * hash has none, so a hash that was lost (Redis restarted without persistence) or replaced is
+   * told from the one a node knew. A versions key of the wrong type is deleted first.
+   */
+  private static final String READ_VERSIONS_SCRIPT =
+      "local kind = redis.call('TYPE', KEYS[1]).ok\n"
+          + "if kind ~= 'hash' and kind ~= 'none' then redis.call('DEL', KEYS[1]) end\n"
+          + "redis.call('HSETNX', KEYS[1], 'epoch', ARGV[1])\n"
+          + "return redis.call('HGETALL', KEYS[1])";
+  private static final String EPOCH_FIELD = "epoch";
+
   private final RedisConnections redis;
   private final String namespace;
+  /** The epoch of the versions hash as last read; null before the first read. */
+  private volatile String epoch;
   private final String keyPrefix;
   private final byte[] versionsKey;
   private final VersionTable versions;
@@ -50,6 +79,8 @@ final class L2Client<V> implements InvalidationListener {
   private final LatencyRecorder latency;
   /** False from a (re)subscription until the slot versions were re-read: Redis values wait. */
   private volatile boolean versionsKnown;
+  /** True while the tier's heartbeat goes unheard: neither memory nor Redis values are trusted. */
+  private volatile boolean deaf;
   private volatile boolean closed;
   private final AtomicBoolean missedInvalidation = new AtomicBoolean();
   private final Executor executor;
@@ -130,14 +161,20 @@ final class L2Client<V> implements InvalidationListener {
   }
 
   private Entry<V> accept(byte[] key, byte[] bytes) {
-    if (bytes == null || !versionsKnown) {
+    if (bytes == null || !versionsKnown || deaf) {
       counters.l2Misses.increment();
       return null;
     }
-    L2Format.Stored<V> stored;
-    try {
-      stored = format.decode(bytes);
-    } catch (Exception e) {
+    L2Format.Stored<V> stored = null;
+    if (bytes.length <= maxValueBytes) {
+      try {
+        stored = format.decode(bytes);
+      } catch (Exception | Error e) {
+        // Whatever the codec throws for these bytes (a StackOverflowError on deep nesting, an
+        // OutOfMemoryError on a hostile length) concerns this value only: drop it and reload.
+      }
+    }
+    if (stored == null || !plausible(stored.versions())) {
       counters.l2CorruptValues.increment();
       counters.l2Misses.increment();
       redis.call(commands -> commands.del(key));
@@ -191,17 +228,27 @@ final class L2Client<V> implements InvalidationListener {
     redis.call(commands -> commands.del(lock));
   }
 
-  /** Writes an entry in the background; too big or unencodable values are skipped and counted. */
+  /**
+   * Writes an entry in the background; too big values are skipped and counted, and so are values
+   * the codec cannot encode or cannot read back: every node with this configuration must be able
+   * to read what this node writes (a codec's reader may have limits its writer does not check).
+   */
   void write(String keyString, Entry<V> entry) {
     byte[] bytes;
     try {
       bytes = format.encode(entry);
-    } catch (Exception e) {
+    } catch (Exception | Error e) {
       counters.l2Errors.increment();
       return;
     }
     if (bytes.length > maxValueBytes) {
       counters.l2OversizeSkips.increment();
+      return;
+    }
+    try {
+      format.decode(bytes);
+    } catch (Exception | Error e) {
+      counters.l2Errors.increment();
       return;
     }
     long ttlMillis = lifetimes.remainingMillis(entry);
@@ -247,17 +294,51 @@ final class L2Client<V> implements InvalidationListener {
             .<byte[]>call(commands -> commands.eval(RAISE_SCRIPT, ScriptOutputType.VALUE, new byte[][] {versionsKey}, args))
             .exceptionally(failure -> null)
             .join();
-    if (version == null) {
+    long raised = version == null ? -1 : parseVersion(version);
+    if (raised < 0) {
       counters.l2Errors.increment();
       missedInvalidation.set(true);
       return false;
     }
-    versions.raise(slot, Long.parseLong(new String(version, StandardCharsets.US_ASCII)));
+    versions.raise(slot, raised);
+    return true;
+  }
+
+  /** The version in {@code text}, or -1 when it is not a plausible version. */
+  private static long parseVersion(byte[] text) {
+    try {
+      long version = Long.parseLong(new String(text, StandardCharsets.US_ASCII));
+      return plausible(version) ? version : -1;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** Whether the raise script could have written {@code version} (see {@link #MAX_VERSION_AHEAD_MICROS}). */
+  static boolean plausible(long version) {
+    return version >= 0 && version <= System.currentTimeMillis() * 1000 + MAX_VERSION_AHEAD_MICROS;
+  }
+
+  private static boolean plausible(long[] versions) {
+    for (long version : versions) {
+      if (!plausible(version)) {
+        return false;
+      }
+    }
     return true;
   }
 
   @Override
+  public void onDamagedMessage() {
+    counters.l2CorruptValues.increment();
+  }
+
+  @Override
   public void onRaise(int slot, long version) {
+    if (!plausible(version)) {
+      onDamagedMessage();
+      return;
+    }
     if (versions.isSlot(slot)) {
       versions.raise(slot, version);
       if (slot == versions.allSlot()) {
@@ -266,20 +347,37 @@ final class L2Client<V> implements InvalidationListener {
     }
   }
 
+  /** Whether memory may keep entries: not while invalidations may be going unheard. */
+  boolean trustsMemory() {
+    return !deaf;
+  }
+
+  /** Set before clearing, so an entry put after the clear sees it and is removed again. */
+  @Override
+  public void onDeaf() {
+    deaf = true;
+    clearL1.run();
+  }
+
+  @Override
+  public void onHeardAgain() {
+    deaf = false;
+    onSubscribed();
+  }
+
   /**
-   * Messages may have been lost while unsubscribed: clear L1 at once, re-read every slot version,
-   * and clear again so nothing loaded meanwhile under old versions survives.
+   * Messages may have been lost while unsubscribed: re-read every slot version. That catches up
+   * with every invalidation missed meanwhile (a raised slot makes its entries count as missing),
+   * so memory is kept, unless the versions hash itself was lost or replaced (its epoch changed):
+   * then memory is cleared. Redis values wait until the versions are known.
    */
   @Override
   public void onSubscribed() {
     versionsKnown = false;
-    clearL1.run();
     readVersions()
         .thenRun(
             () -> {
-              if (versionsKnown) {
-                clearL1.run();
-              } else if (!closed) {
+              if (!versionsKnown && !closed) {
                 // The data connection may still be reconnecting: try again shortly.
                 CompletableFuture.delayedExecutor(RESYNC_RETRY_MILLIS, TimeUnit.MILLISECONDS)
                     .execute(this::onSubscribed);
@@ -289,32 +387,59 @@ final class L2Client<V> implements InvalidationListener {
 
   /** Adopts every slot version Redis holds; completes (never fails) when done or failed. */
   private CompletableFuture<Void> readVersions() {
+    // New for every read: a hash this read recreates must not carry the epoch it had before.
+    byte[] epochCandidate = bytes(UUID.randomUUID().toString());
     return redis
-        .call(commands -> commands.hgetall(versionsKey))
+        .<List<Object>>call(
+            commands ->
+                commands.eval(READ_VERSIONS_SCRIPT, ScriptOutputType.MULTI, new byte[][] {versionsKey}, epochCandidate))
         .handle(
-            (all, failure) -> {
+            (fieldsAndValues, failure) -> {
               if (failure != null) {
                 counters.l2Errors.increment();
                 return null;
               }
+              Map<String, byte[]> all = new HashMap<>();
+              for (int i = 0; i + 1 < fieldsAndValues.size(); i += 2) {
+                all.put(new String((byte[]) fieldsAndValues.get(i), StandardCharsets.UTF_8), (byte[]) fieldsAndValues.get(i + 1));
+              }
+              byte[] seen = all.remove(EPOCH_FIELD);
+              String seenEpoch = seen == null ? null : new String(seen, StandardCharsets.UTF_8);
+              if (epoch != null && !epoch.equals(seenEpoch)) {
+                // The versions may have gone back: entries can no longer be judged by them.
+                clearL1.run();
+              }
+              epoch = seenEpoch;
               adopt(all);
               versionsKnown = true;
               return null;
             });
   }
 
-  private void adopt(Map<byte[], byte[]> all) {
-              all.forEach(
-                  (field, value) -> {
-                    try {
-                      int slot = Integer.parseInt(new String(field, StandardCharsets.US_ASCII));
-                      if (versions.isSlot(slot)) {
-                        versions.raise(slot, Long.parseLong(new String(value, StandardCharsets.US_ASCII)));
-                      }
-                    } catch (NumberFormatException ignored) {
-                      // A field not written by the raise script: not a version.
-                    }
-                  });
+  /**
+   * Adopts the versions of a {@code HGETALL}; a damaged version is counted and replaced by
+   * raising its slot again through Redis (off Lettuce's event loop: that call waits for Redis).
+   */
+  private void adopt(Map<String, byte[]> all) {
+    all.forEach(
+        (field, value) -> {
+          int slot;
+          try {
+            slot = Integer.parseInt(field);
+          } catch (NumberFormatException ignored) {
+            return; // A field not written by the raise script: not a version.
+          }
+          if (!versions.isSlot(slot)) {
+            return;
+          }
+          long version = parseVersion(value);
+          if (version >= 0) {
+            versions.raise(slot, version);
+          } else {
+            counters.l2CorruptValues.increment();
+            executor.execute(() -> invalidate(slot, null));
+          }
+        });
   }
 
   void close() {

@@ -9,23 +9,45 @@ final class Lifetimes {
   private final long stale;
   private final long refreshAfter;
   private final long negativeTtl;
+  private final long failSafe;
+  private final long failSafeRetry;
 
-  Lifetimes(Ticker ticker, long ttl, long stale, long refreshAfter, long negativeTtl) {
+  Lifetimes(
+      Ticker ticker, long ttl, long stale, long refreshAfter, long negativeTtl, long failSafe, long failSafeRetry) {
     this.ticker = ticker;
     this.ttl = ttl;
     this.stale = stale;
     this.refreshAfter = refreshAfter;
     this.negativeTtl = negativeTtl;
+    this.failSafe = failSafe;
+    this.failSafeRetry = failSafeRetry;
   }
 
-  /** Whether a hit must read the clock: only stale-while-revalidate and refresh-ahead need it. */
+  /**
+   * Whether a hit must read the clock: only stale-while-revalidate, refresh-ahead and fail-safe
+   * (whose entries outlive their expiry in memory) need it.
+   */
   private boolean timed() {
-    return stale > 0 || refreshAfter > 0;
+    return stale > 0 || refreshAfter > 0 || failSafe > 0;
   }
 
-  /** How long any positive entry may stay in memory: ttl plus the stale window, or forever. */
+  /** How long any positive entry may stay in memory: ttl, stale and fail-safe windows, or forever. */
   long longestLifetime() {
-    return plus(ttl, stale);
+    return plus(plus(ttl, stale), failSafe);
+  }
+
+  /**
+   * The entry that answers for a failing loader: {@code expired}'s value and versions, reused
+   * without calling the loader until the retry delay has passed, never past the fail-safe window.
+   * Null when fail-safe is off or {@code expired} is negative or out of its window.
+   */
+  <V> Entry<V> failSafeEntry(Entry<V> expired) {
+    long now = ticker.read();
+    if (failSafe == 0 || expired.value == null || now >= expired.failSafeUntil) {
+      return null;
+    }
+    long retryAt = Math.min(plus(now, failSafeRetry), expired.failSafeUntil);
+    return new Entry<>(expired.value, expired.slots, expired.versions, retryAt, retryAt, retryAt, expired.failSafeUntil, true);
   }
 
   boolean cachesNegatives() {
@@ -45,11 +67,12 @@ final class Lifetimes {
     long born = ticker.read();
     if (value == null) {
       long end = plus(born, negativeTtl);
-      return new Entry<>(null, slots, versions, end, end, end, true);
+      return new Entry<>(null, slots, versions, end, end, end, end, true);
     }
     long freshUntil = plus(born, ttl);
     long refreshAt = refreshAfter > 0 ? plus(born, refreshAfter) : freshUntil;
-    return new Entry<>(value, slots, versions, refreshAt, freshUntil, plus(freshUntil, stale), timed());
+    long expiresAt = plus(freshUntil, stale);
+    return new Entry<>(value, slots, versions, refreshAt, freshUntil, expiresAt, plus(expiresAt, failSafe), timed());
   }
 
   /** Milliseconds the entry has left, for the Redis expiry; 0 means "no expiry". */

@@ -3,7 +3,9 @@ package dev.hotpath.cache.internal;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
@@ -12,6 +14,8 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +29,8 @@ import java.util.function.Function;
  */
 public final class RedisConnections implements AutoCloseable {
   private final AbstractRedisClient client;
-  private final boolean ownsClient;
+  /** The resources of a client this tier created (and shuts down), or null for the caller's client. */
+  private final ClientResources ownedResources;
   private final String keyPrefix;
   private final String channel;
   private final long timeoutNanos;
@@ -34,28 +39,34 @@ public final class RedisConnections implements AutoCloseable {
   private final RedisClusterAsyncCommands<byte[], byte[]> commands;
   private final StatefulRedisPubSubConnection<String, String> pubSub;
   private final ConcurrentHashMap<String, InvalidationListener> listeners = new ConcurrentHashMap<>();
+  /** Null when the heartbeat is off. */
+  private final Heartbeat heartbeat;
 
   /**
    * Connects both connections and subscribes to the channel.
    *
    * @param client a {@link RedisClient} or {@link RedisClusterClient}
-   * @param ownsClient whether {@link #close()} shuts the client down
+   * @param ownedResources when the tier created the client: its resources, which {@link #close()}
+   *     shuts down with the client; null for a client of the caller's
    * @param keyPrefix the first part of every Redis key
    * @param channel the invalidation channel
    * @param timeout the bound of every command
    * @param breakerConfig the circuit breaker's settings
    * @param breakerName the circuit breaker's name
+   * @param heartbeatTimeout how long without hearing its own heartbeat the subscription counts as
+   *     deaf; zero for no heartbeat
    */
   public RedisConnections(
       AbstractRedisClient client,
-      boolean ownsClient,
+      ClientResources ownedResources,
       String keyPrefix,
       String channel,
       Duration timeout,
       CircuitBreakerConfig breakerConfig,
-      String breakerName) {
+      String breakerName,
+      Duration heartbeatTimeout) {
     this.client = client;
-    this.ownsClient = ownsClient;
+    this.ownedResources = ownedResources;
     this.keyPrefix = keyPrefix;
     this.channel = channel;
     this.timeoutNanos = timeout.toNanos();
@@ -74,7 +85,25 @@ public final class RedisConnections implements AutoCloseable {
     }
     pubSub.addListener(new Dispatcher());
     pubSub.sync().subscribe(channel);
+    client.addListener(reconnected);
+    this.heartbeat =
+        heartbeatTimeout.isZero() ? null : new Heartbeat(this, channel, heartbeatTimeout, "hotpath-heartbeat-" + keyPrefix);
   }
+
+  /**
+   * Redis answers again once the data connection is back: close a breaker the outage opened at
+   * once, rather than after its open-state wait (a forced state is the operator's and stays).
+   */
+  private final RedisConnectionStateListener reconnected =
+      new RedisConnectionStateListener() {
+        @Override
+        public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
+          CircuitBreaker.State state = breaker.getState();
+          if (connection == data && (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.HALF_OPEN)) {
+            breaker.transitionToClosedState();
+          }
+        }
+      };
 
   String keyPrefix() {
     return keyPrefix;
@@ -100,6 +129,29 @@ public final class RedisConnections implements AutoCloseable {
    */
   public boolean isListening() {
     return pubSub.isOpen();
+  }
+
+  /**
+   * Whether this tier has not heard its own heartbeat on the invalidation channel for the
+   * heartbeat timeout (so the caches on it do not trust their memory).
+   *
+   * @return true while deaf; always false without a heartbeat
+   */
+  public boolean isDeaf() {
+    return heartbeat != null && heartbeat.isDeaf();
+  }
+
+  /**
+   * How long ago this tier last heard its own heartbeat.
+   *
+   * @return the time since, or null without a heartbeat
+   */
+  public Duration sinceHeartbeatHeard() {
+    return heartbeat == null ? null : heartbeat.sinceHeard();
+  }
+
+  void eachListener(java.util.function.Consumer<InvalidationListener> action) {
+    listeners.values().forEach(action);
   }
 
   /**
@@ -142,10 +194,15 @@ public final class RedisConnections implements AutoCloseable {
 
   @Override
   public void close() {
+    if (heartbeat != null) {
+      heartbeat.close();
+    }
+    client.removeListener(reconnected);
     pubSub.close();
     data.close();
-    if (ownsClient) {
+    if (ownedResources != null) {
       client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      ownedResources.shutdown(0, 2, TimeUnit.SECONDS);
     }
   }
 
@@ -153,6 +210,12 @@ public final class RedisConnections implements AutoCloseable {
   private final class Dispatcher extends RedisPubSubAdapter<String, String> {
     @Override
     public void message(String from, String message) {
+      if (message.startsWith(Heartbeat.PREFIX)) {
+        if (heartbeat != null && channel.equals(from)) {
+          heartbeat.heard(message);
+        }
+        return;
+      }
       int first = message.indexOf('\n');
       int second = message.indexOf('\n', first + 1);
       if (!channel.equals(from) || first < 0 || second < 0) {
@@ -166,8 +229,8 @@ public final class RedisConnections implements AutoCloseable {
         listener.onRaise(
             Integer.parseInt(message, first + 1, second, 10),
             Long.parseLong(message, second + 1, message.length(), 10));
-      } catch (NumberFormatException ignored) {
-        // Not ours or damaged: nothing sensible to raise.
+      } catch (NumberFormatException damaged) {
+        listener.onDamagedMessage();
       }
     }
 

@@ -13,6 +13,9 @@ final class RequestTiming {
   /** Calls of a loader on this request's behalf, failed ones included, with the time they took. */
   static final ServerTiming.Metric LOAD = ServerTiming.Metric.counted("cache-load", "load", "loads");
 
+  /** Reads answered with an expired value because the loader failed (fail-safe). */
+  static final ServerTiming.Metric FAIL_SAFE = ServerTiming.Metric.counted("cache-failsafe", "stale value", "stale values");
+
   private RequestTiming() {}
 
   /** The hit path: one thread-local read outside a request, no allocation. */
@@ -28,6 +31,12 @@ final class RequestTiming {
   static void hit(ServerTiming timing, long nanos) {
     if (timing != null) {
       timing.accumulate(HIT, nanos);
+    }
+  }
+
+  static void failSafe(ServerTiming timing) {
+    if (timing != null) {
+      timing.accumulate(FAIL_SAFE, 0);
     }
   }
 
