@@ -1,0 +1,62 @@
+package dev.hotpath.spring.boot;
+
+import dev.hotpath.metrics.LatencyRegistry;
+import dev.hotpath.pool.HotpathDataSource;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Wraps each {@link DataSource} bean in a {@link HotpathDataSource} after Spring Boot has built
+ * and configured it, so {@code spring.datasource.*} and {@code spring.datasource.hikari.*} keep
+ * applying, Boot's HikariCP metrics and health still reach the pool (through {@code unwrap}), and
+ * Boot still closes the pool it created. Backs off when the application defines its own
+ * {@link HotpathDataSource} bean, or with {@code hotpath.pool.enabled=false}.
+ */
+@AutoConfiguration(after = HotpathAutoConfiguration.class)
+@ConditionalOnClass({HotpathDataSource.class, DataSource.class})
+@ConditionalOnProperty(prefix = "hotpath.pool", name = "enabled", matchIfMissing = true)
+@ConditionalOnMissingBean(HotpathDataSource.class)
+public final class HotpathPoolAutoConfiguration {
+
+  /** Created by Spring Boot from {@code AutoConfiguration.imports}. */
+  public HotpathPoolAutoConfiguration() {}
+
+  /**
+   * The post-processor that wraps DataSource beans; static so that declaring it does not create
+   * this configuration (or the properties) before the other beans' post-processing is set up.
+   *
+   * @param properties the bound properties, resolved when the first DataSource is wrapped
+   * @param registry the registry the statements are recorded into
+   * @return the post-processor
+   */
+  @Bean
+  public static BeanPostProcessor hotpathDataSourceWrapper(
+      ObjectProvider<HotpathProperties> properties, ObjectProvider<LatencyRegistry> registry) {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (!(bean instanceof DataSource dataSource) || bean instanceof HotpathDataSource) {
+          return bean;
+        }
+        HotpathProperties.Pool pool = properties.getObject().pool();
+        HotpathDataSource.Builder builder = HotpathDataSource.builder();
+        pool.configure(builder, "hotpath.pool", Checks.throwing());
+        if (!"dataSource".equals(beanName)) {
+          try {
+            builder.name(beanName);
+          } catch (IllegalArgumentException badName) {
+            throw new IllegalArgumentException("DataSource bean '" + beanName
+                + "' cannot name a hotpath pool: " + badName.getMessage(), badName);
+          }
+        }
+        return builder.dataSource(dataSource).metrics(registry.getObject()).build();
+      }
+    };
+  }
+}
