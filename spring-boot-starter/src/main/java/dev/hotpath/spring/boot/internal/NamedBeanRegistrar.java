@@ -14,7 +14,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Registers one bean per key of a map property ({@code hotpath.guards.<name>}), named after the
- * key, so the application injects it with {@code @Qualifier("<name>")}. The bean is made by
+ * key, so the application injects it with {@code @Qualifier("<name>")}; a bean of that name the
+ * application defines itself is left in place. The bean is made by
  * {@code factory} from the bean factory when first injected; its lifecycle belongs to whatever the
  * factory takes it from, so the bean itself has no destroy method.
  */
@@ -50,6 +51,9 @@ public final class NamedBeanRegistrar implements BeanDefinitionRegistryPostProce
         .bind(mapProperty, Bindable.mapOf(String.class, Object.class))
         .orElse(Map.of());
     for (String name : entries.keySet()) {
+      if (registry.containsBeanDefinition(name)) {
+        continue; // the application's own bean of that name wins
+      }
       BeanFactory beans = (BeanFactory) registry;
       RootBeanDefinition definition = new RootBeanDefinition(type);
       definition.setInstanceSupplier(() -> factory.apply(beans, name));
