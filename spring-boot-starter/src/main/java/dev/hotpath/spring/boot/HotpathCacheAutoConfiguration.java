@@ -5,7 +5,9 @@ import dev.hotpath.cache.RedisTier;
 import dev.hotpath.cache.TieredCache;
 import dev.hotpath.cache.TieredCacheBuilder;
 import dev.hotpath.metrics.LatencyRegistry;
+import dev.hotpath.spring.boot.internal.HealthContribution;
 import dev.hotpath.spring.boot.internal.NamedBeanRegistrar;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import dev.hotpath.spring.boot.internal.TieredSpringCache;
 import io.lettuce.core.RedisURI;
 import java.util.LinkedHashMap;
@@ -117,6 +119,30 @@ public final class HotpathCacheAutoConfiguration {
           }
           return manager.tieredCache(name);
         });
+  }
+
+  /**
+   * The health check of the Redis tier, not critical (caches answer from memory and loaders
+   * while Redis is away); only when a cache made the tier, so health never connects to Redis
+   * for caches that do not use it.
+   *
+   * @param manager the cache manager, which creates the tier when a cache uses it
+   * @param beans the bean factory, asked for tiers already created
+   * @return the contribution
+   */
+  @Bean
+  public HealthContribution hotpathRedisHealth(ObjectProvider<TieredCacheManager> manager,
+      ConfigurableListableBeanFactory beans) {
+    return registry -> {
+      manager.ifAvailable(created -> {
+        for (String name : beans.getBeanNamesForType(RedisTier.class, true, false)) {
+          if (beans.containsSingleton(name)) {
+            registry.register("redis-cache", beans.getBean(name, RedisTier.class).healthCheck(),
+                false);
+          }
+        }
+      });
+    };
   }
 
   /** The Redis tier, only with Spring Boot's Redis support on the class path. */

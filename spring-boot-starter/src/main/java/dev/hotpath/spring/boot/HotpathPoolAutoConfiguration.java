@@ -2,6 +2,7 @@ package dev.hotpath.spring.boot;
 
 import dev.hotpath.metrics.LatencyRegistry;
 import dev.hotpath.pool.HotpathDataSource;
+import dev.hotpath.spring.boot.internal.HealthContribution;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -58,5 +59,22 @@ public final class HotpathPoolAutoConfiguration {
         return builder.dataSource(dataSource).metrics(registry.getObject()).build();
       }
     };
+  }
+
+  /**
+   * The health check of each wrapped pool, critical: DOWN when no connection can be validated,
+   * DEGRADED when more than {@code hotpath.health.pool-max-pending-threads} threads wait.
+   *
+   * @param dataSources the DataSource beans
+   * @param properties the bound properties
+   * @return the contribution
+   */
+  @Bean
+  public HealthContribution hotpathPoolHealth(ObjectProvider<DataSource> dataSources,
+      HotpathProperties properties) {
+    return registry -> dataSources.orderedStream()
+        .filter(HotpathDataSource.class::isInstance).map(HotpathDataSource.class::cast)
+        .forEach(pool -> registry.register("pool-" + pool.name(),
+            pool.healthCheck(properties.health().poolMaxPendingThreads()), true));
   }
 }

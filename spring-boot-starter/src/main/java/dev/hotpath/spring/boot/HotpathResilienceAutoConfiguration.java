@@ -3,7 +3,9 @@ package dev.hotpath.spring.boot;
 import dev.hotpath.metrics.LatencyRegistry;
 import dev.hotpath.resilience.Guard;
 import dev.hotpath.resilience.GuardBuilder;
+import dev.hotpath.spring.boot.internal.HealthContribution;
 import dev.hotpath.spring.boot.internal.NamedBeanRegistrar;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
@@ -35,5 +37,18 @@ public final class HotpathResilienceAutoConfiguration {
       spec.configure(builder, GUARDS + "." + name, Checks.throwing());
       return builder.metrics(beans.getBean(LatencyRegistry.class)).build();
     });
+  }
+
+  /**
+   * The health check of each guard, not critical: an external API being down leaves this
+   * service up.
+   *
+   * @param guards the guard beans
+   * @return the contribution
+   */
+  @Bean
+  public HealthContribution hotpathGuardHealth(ObjectProvider<Guard<?, ?>> guards) {
+    return registry -> guards.orderedStream().forEach(guard ->
+        registry.register("guard-" + guard.name(), guard.healthCheck(), false));
   }
 }
