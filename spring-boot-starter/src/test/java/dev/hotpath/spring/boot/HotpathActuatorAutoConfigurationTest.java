@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,10 +32,7 @@ class HotpathActuatorAutoConfigurationTest {
 
   @BeforeAll
   static void start() {
-    context = new SpringApplicationBuilder(WebApp.class, Extras.class)
-        .web(WebApplicationType.SERVLET)
-        .properties("server.port=0", "spring.main.banner-mode=off",
-            "spring.data.redis.repositories.enabled=false",
+    context = Apps.start(ActuatorApp.class, WebApplicationType.SERVLET,
             "management.health.redis.enabled=false",
             "spring.datasource.url=jdbc:h2:mem:actuator;DB_CLOSE_DELAY=-1",
             "spring.datasource.hikari.pool-name=actuator-pool",
@@ -45,9 +41,8 @@ class HotpathActuatorAutoConfigurationTest {
             "management.endpoint.health.status.order=down,out-of-service,degraded,up,unknown",
             "hotpath.guards.vision-api.timeout=1s",
             "hotpath.budgets[test.op]=p99 < 1ms",
-            "hotpath.metrics.budget-interval=1h")
-        .run();
-    base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+            "hotpath.metrics.budget-interval=1h");
+    base = Apps.baseUrl(context);
   }
 
   @AfterAll
@@ -121,6 +116,11 @@ class HotpathActuatorAutoConfigurationTest {
       seen.add(event);
     }
   }
+
+  /** The web application plus the beans this test adds. */
+  @Configuration(proxyBeanMethods = false)
+  @org.springframework.context.annotation.Import({WebApp.class, Extras.class})
+  static class ActuatorApp {}
 
   @Configuration(proxyBeanMethods = false)
   static class Extras {

@@ -22,8 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -74,16 +72,16 @@ class HotpathCacheAutoConfigurationTest {
 
   static ConfigurableApplicationContext start(Class<?> app, RedisEndpoint redis, String prefix,
       String... more) {
-    return new SpringApplicationBuilder(app).web(WebApplicationType.NONE)
-        .properties("spring.main.banner-mode=off", "spring.data.redis.repositories.enabled=false",
-            "spring.data.redis.host=" + redis.host(), "spring.data.redis.port=" + redis.port(),
+    String[] cache = {"spring.data.redis.host=" + redis.host(), "spring.data.redis.port=" + redis.port(),
             "hotpath.cache.redis.key-prefix=" + prefix,
             "hotpath.cache.redis.operation-timeout=1s",
             "hotpath.cache.caches.albums.maximum-size=100",
             "hotpath.cache.caches.albums.ttl=10m",
             "hotpath.cache.caches.albums.value-type=" + Album.class.getName(),
-            "hotpath.cache.caches.albums.key-tags=album:{key}")
-        .properties(more).run();
+            "hotpath.cache.caches.albums.key-tags=album:{key}"};
+    String[] all = java.util.Arrays.copyOf(cache, cache.length + more.length);
+    System.arraycopy(more, 0, all, cache.length, more.length);
+    return Apps.start(app, all);
   }
 
   @Test
@@ -197,6 +195,14 @@ class HotpathCacheAutoConfigurationTest {
       assertThat(own.getBean(CacheManager.class)).isInstanceOf(ConcurrentMapCacheManager.class);
       assertThat(own.getBeansOfType(TieredCacheManager.class)).isEmpty();
     }
+  }
+
+  @Test
+  void aRedisCacheWithoutValueTypeFailsStartupNamingTheProperty() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> start(CacheApp.class,
+            TestServices.redis(), prefix, "hotpath.cache.caches.plain.maximum-size=10").close())
+        .satisfies(failure -> assertThat(HotpathPropertiesTest.causes(failure))
+            .contains("hotpath.cache.caches.plain.value-type must be set"));
   }
 
   /** Injects a declared cache by its name. */

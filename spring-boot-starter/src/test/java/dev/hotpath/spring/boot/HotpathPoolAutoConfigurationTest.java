@@ -13,8 +13,6 @@ import dev.hotpath.pool.NPlusOneDetectedException;
 import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,15 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 class HotpathPoolAutoConfigurationTest {
 
-  static ConfigurableApplicationContext start(Class<?> app, String... properties) {
-    return new SpringApplicationBuilder(app).web(WebApplicationType.NONE)
-        .properties("spring.data.redis.repositories.enabled=false", "spring.main.banner-mode=off")
-        .properties(properties).run();
-  }
-
   @Test
   void wrapsBootsHikariPoolAndKeepsItsSettingsAndMetrics() {
-    try (ConfigurableApplicationContext context = start(PoolApp.class,
+    try (ConfigurableApplicationContext context = Apps.start(PoolApp.class,
         "spring.datasource.url=jdbc:h2:mem:wraps;DB_CLOSE_DELAY=-1",
         "spring.datasource.hikari.maximum-pool-size=3",
         "spring.datasource.hikari.pool-name=boot-pool")) {
@@ -41,7 +33,7 @@ class HotpathPoolAutoConfigurationTest {
   @Test
   void wrapsThePostgresPoolToo() {
     PostgresEndpoint postgres = TestServices.postgres();
-    try (ConfigurableApplicationContext context = start(PoolApp.class,
+    try (ConfigurableApplicationContext context = Apps.start(PoolApp.class,
         "spring.datasource.url=" + postgres.jdbcUrl(),
         "spring.datasource.username=" + postgres.user(),
         "spring.datasource.password=" + postgres.password(),
@@ -70,7 +62,7 @@ class HotpathPoolAutoConfigurationTest {
 
   @Test
   void nPlusOnePolicyAndThresholdComeFromProperties() {
-    try (ConfigurableApplicationContext context = start(PoolApp.class,
+    try (ConfigurableApplicationContext context = Apps.start(PoolApp.class,
         "spring.datasource.url=jdbc:h2:mem:nplusone;DB_CLOSE_DELAY=-1",
         "hotpath.pool.n-plus-one.policy=throw", "hotpath.pool.n-plus-one.threshold=2")) {
       JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
@@ -85,7 +77,7 @@ class HotpathPoolAutoConfigurationTest {
 
   @Test
   void disabledLeavesTheDataSourceAlone() {
-    try (ConfigurableApplicationContext context = start(PoolApp.class,
+    try (ConfigurableApplicationContext context = Apps.start(PoolApp.class,
         "spring.datasource.url=jdbc:h2:mem:disabled", "hotpath.pool.enabled=false")) {
       assertThat(context.getBean(DataSource.class)).isInstanceOf(HikariDataSource.class);
     }
@@ -93,7 +85,7 @@ class HotpathPoolAutoConfigurationTest {
 
   @Test
   void backsOffWhenTheApplicationDefinesAHotpathDataSource() {
-    try (ConfigurableApplicationContext context = start(OwnPoolApp.class)) {
+    try (ConfigurableApplicationContext context = Apps.start(OwnPoolApp.class)) {
       assertThat(context.getBeansOfType(DataSource.class)).hasSize(1);
       HotpathDataSource own = context.getBean(HotpathDataSource.class);
       assertThat(own.name()).isEqualTo("own");

@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,15 +17,9 @@ import org.springframework.context.annotation.Import;
 
 class HotpathResilienceAutoConfigurationTest {
 
-  static ConfigurableApplicationContext start(Class<?> app, String... properties) {
-    return new SpringApplicationBuilder(app).web(WebApplicationType.NONE)
-        .properties("spring.main.banner-mode=off", "spring.data.redis.repositories.enabled=false")
-        .properties(properties).run();
-  }
-
   @Test
   void guardsComeFromPropertiesAndAreInjectedByName() throws Exception {
-    try (ConfigurableApplicationContext context = start(PoolApp.class,
+    try (ConfigurableApplicationContext context = Apps.start(PoolApp.class,
         "hotpath.guards.vision-api.rate-limit.permits=2",
         "hotpath.guards.vision-api.rate-limit.period=1h",
         "hotpath.guards.flaky-api.retry.max-attempts=3",
@@ -56,7 +48,7 @@ class HotpathResilienceAutoConfigurationTest {
 
   @Test
   void backsOffForABeanOfTheSameName() {
-    try (ConfigurableApplicationContext context = start(OwnGuardApp.class,
+    try (ConfigurableApplicationContext context = Apps.start(OwnGuardApp.class,
         "hotpath.guards.vision-api.rate-limit.permits=2")) {
       assertThat(context.getBean("vision-api")).isSameAs(OwnGuard.OWN);
     }

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -30,7 +29,7 @@ class HotpathServletAutoConfigurationTest {
   @BeforeAll
   static void startTomcat() {
     context = start();
-    base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    base = Apps.baseUrl(context);
   }
 
   @AfterAll
@@ -39,10 +38,7 @@ class HotpathServletAutoConfigurationTest {
   }
 
   static ConfigurableApplicationContext start(String... properties) {
-    return new SpringApplicationBuilder(WebApp.class).web(WebApplicationType.SERVLET)
-        .properties("server.port=0", "spring.main.banner-mode=off",
-            "spring.data.redis.repositories.enabled=false")
-        .properties(properties).run();
+    return Apps.start(WebApp.class, WebApplicationType.SERVLET, properties);
   }
 
   @Test
@@ -95,7 +91,7 @@ class HotpathServletAutoConfigurationTest {
           .contains("hotpathTimingFilterRegistration")
           .doesNotContain("hotpathEtagFilterRegistration", "hotpathDedupFilterRegistration",
               "hotpathCompressionFilterRegistration");
-      String offBase = "http://127.0.0.1:" + off.getEnvironment().getProperty("local.server.port");
+      String offBase = Apps.baseUrl(off);
       HttpResponse<byte[]> response = client.send(
           HttpRequest.newBuilder(URI.create(offBase + "/albums/1"))
               .header("Accept-Encoding", "gzip").build(),
