@@ -13,11 +13,15 @@ import dev.hotpath.pool.NPlusOneDetectedException;
 import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+@ExtendWith(OutputCaptureExtension.class)
 class HotpathPoolAutoConfigurationTest {
 
   @Test
@@ -72,6 +76,19 @@ class HotpathPoolAutoConfigurationTest {
         assertThatThrownBy(() -> jdbc.queryForObject("SELECT ? + 0", Integer.class, 3))
             .isInstanceOf(NPlusOneDetectedException.class);
       }
+    }
+  }
+
+  @Test
+  void slowQueryThresholdComesFromProperties(CapturedOutput output) {
+    try (ConfigurableApplicationContext context = Apps.start(PoolApp.class,
+        "spring.datasource.url=jdbc:h2:mem:slow;DB_CLOSE_DELAY=-1",
+        "hotpath.pool.slow-query-threshold=20ms")) {
+      JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+      jdbc.execute("CREATE ALIAS PAUSE FOR \"java.lang.Thread.sleep\"");
+      jdbc.execute("CALL PAUSE(50)");
+      // 50 ms is far below the default threshold of 1 s: only the property makes it slow.
+      assertThat(output.getAll()).contains("slow query on main").contains("CALL PAUSE(?)");
     }
   }
 
