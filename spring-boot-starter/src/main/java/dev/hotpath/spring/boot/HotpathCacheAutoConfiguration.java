@@ -6,6 +6,12 @@ import dev.hotpath.cache.TieredCache;
 import dev.hotpath.cache.TieredCacheBuilder;
 import dev.hotpath.metrics.LatencyRegistry;
 import dev.hotpath.spring.boot.internal.HealthContribution;
+import dev.hotpath.spring.boot.internal.InvalidateTagsInterceptor;
+import org.springframework.aop.Advisor;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.Role;
 import dev.hotpath.spring.boot.internal.NamedBeanRegistrar;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import dev.hotpath.spring.boot.internal.TieredSpringCache;
@@ -34,7 +40,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * The tiered caches of {@code hotpath.cache.caches}: a {@link TieredCacheManager} for Spring's
  * caching annotations (before Boot's own cache auto-configuration, which then backs off), each
- * cache also a {@link TieredCache} bean named after it, and a {@link RedisTier} built from
+ * cache also a {@link TieredCache} bean named after it, {@link InvalidateTags} on any bean's
+ * methods, and a {@link RedisTier} built from
  * Boot's {@code spring.data.redis.*} connection (standalone Redis) for the caches with
  * {@code redis=true}. Nothing is configured while no cache is declared. The manager backs off
  * when the application defines a {@link CacheManager}, the tier when it defines a
@@ -143,6 +150,28 @@ public final class HotpathCacheAutoConfiguration {
         }
       });
     };
+  }
+
+  /**
+   * The advice behind {@link InvalidateTags}; an infrastructure bean, so the auto-proxy creator
+   * Boot (or {@code @EnableCaching}) registers applies it.
+   *
+   * @param manager the cache manager whose caches are invalidated
+   * @return the advisor
+   */
+  @Bean
+  @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+  public static Advisor hotpathInvalidateTagsAdvisor(ObjectProvider<TieredCacheManager> manager) {
+    return new DefaultPointcutAdvisor(
+        new AnnotationMatchingPointcut(null, InvalidateTags.class, true),
+        new InvalidateTagsInterceptor(() -> {
+          TieredCacheManager caches = manager.getIfAvailable();
+          if (caches == null) {
+            throw new IllegalStateException("@InvalidateTags needs hotpath's TieredCacheManager, "
+                + "which backed off because the application defines its own CacheManager");
+          }
+          return caches;
+        }));
   }
 
   /** The Redis tier, only with Spring Boot's Redis support on the class path. */

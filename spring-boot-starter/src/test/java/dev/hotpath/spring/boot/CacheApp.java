@@ -49,5 +49,18 @@ class CacheApp {
 
     @CacheEvict(cacheNames = "albums", allEntries = true)
     public void renameAll() {}
+
+    @InvalidateTags("album:#id")
+    public void retitle(int id) {}
+
+    @InvalidateTags("album:#{#result.id()}")
+    public Album replace(int id) {
+      return new Album(id, "replaced", 0);
+    }
+
+    @InvalidateTags("album:#id")
+    public void failToRetitle(int id) {
+      throw new IllegalStateException("retitle failed");
+    }
   }
 }

@@ -117,6 +117,34 @@ class HotpathCacheAutoConfigurationTest {
   }
 
   @Test
+  void invalidateTagsAnnotationInvalidatesOnEveryNodeAfterTheMethodReturns() throws Exception {
+    Albums a = nodeA.getBean(Albums.class);
+    Albums b = nodeB.getBean(Albums.class);
+    a.album(5);
+    a.album(6);
+    awaitInRedis(5);
+    awaitInRedis(6);
+    b.album(5);
+    b.album(6);
+    assertThat(b.loads()).isEqualTo(0);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> a.failToRetitle(5))
+        .hasMessage("retitle failed");
+    assertThat(a.album(5).load()).as("a method that throws invalidates nothing").isEqualTo(1);
+
+    a.retitle(5);
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      b.album(5);
+      return b.loads() == 1;
+    });
+    a.replace(6);
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      b.album(6);
+      return b.loads() == 2;
+    });
+  }
+
+  @Test
   void cacheEvictAndClearReachTheOtherNode() throws Exception {
     Albums a = nodeA.getBean(Albums.class);
     Albums b = nodeB.getBean(Albums.class);
