@@ -53,6 +53,17 @@ class HotpathCacheAutoConfigurationTest {
     }
   }
 
+  /**
+   * Reads {@code key} on a node until the node has run {@code loads} loads in all: an
+   * invalidation from the other node takes effect once its message arrives.
+   */
+  private static void awaitReload(Albums node, int key, int loads) {
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      node.album(key);
+      return node.loads() == loads;
+    });
+  }
+
   @AfterEach
   void stopNodes() {
     try (StatefulRedisConnection<String, String> connection = redisClient.connect()) {
@@ -109,10 +120,7 @@ class HotpathCacheAutoConfigurationTest {
 
     nodeA.getBean(TieredCacheManager.class).invalidateTag("album:7");
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> {
-      b.album(7);
-      return b.loads() == 1;
-    });
+    awaitReload(b, 7, 1);
     assertThat(b.loads()).as("node B reloaded once the invalidation reached it").isEqualTo(1);
   }
 
@@ -133,15 +141,9 @@ class HotpathCacheAutoConfigurationTest {
     assertThat(a.album(5).load()).as("a method that throws invalidates nothing").isEqualTo(1);
 
     a.retitle(5);
-    await().atMost(Duration.ofSeconds(10)).until(() -> {
-      b.album(5);
-      return b.loads() == 1;
-    });
+    awaitReload(b, 5, 1);
     a.replace(6);
-    await().atMost(Duration.ofSeconds(10)).until(() -> {
-      b.album(6);
-      return b.loads() == 2;
-    });
+    awaitReload(b, 6, 2);
   }
 
   @Test
@@ -157,19 +159,13 @@ class HotpathCacheAutoConfigurationTest {
     assertThat(b.loads()).isEqualTo(0);
 
     a.rename(1);
-    await().atMost(Duration.ofSeconds(10)).until(() -> {
-      b.album(1);
-      return b.loads() == 1;
-    });
+    awaitReload(b, 1, 1);
     assertThat(b.album(2)).as("evicting key 1 leaves key 2: still node A's value")
         .isEqualTo(new Album(2, "album 2", 2));
     assertThat(b.loads()).isEqualTo(1);
 
     a.renameAll();
-    await().atMost(Duration.ofSeconds(10)).until(() -> {
-      b.album(2);
-      return b.loads() == 2;
-    });
+    awaitReload(b, 2, 2);
   }
 
   @Test
