@@ -30,7 +30,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code MeterRegistry} as {@code hotpath.latency{name, statistic}}, routes left out because
  * Boot's {@code http.server.requests} measures requests. Each part is conditional on its Boot
  * module and can be turned off: {@code hotpath.health.enabled} (or
- * {@code management.health.hotpath.enabled}), {@code management.endpoint.hotpath.enabled},
+ * {@code management.health.hotpath.enabled}), {@code management.endpoint.hotpath.access=none},
  * {@code hotpath.metrics.micrometer}.
  */
 @AutoConfiguration(after = HotpathAutoConfiguration.class)

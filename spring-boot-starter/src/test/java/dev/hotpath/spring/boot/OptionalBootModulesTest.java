@@ -12,6 +12,7 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDeta
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.cache.CacheManager;
 
 /** The Boot modules the starter integrates with are optional: without them it still starts. */
@@ -46,5 +47,20 @@ class OptionalBootModulesTest {
       assertThat(context).hasSingleBean(CacheManager.class);
       assertThat(context).hasBean("hotpathHealthIndicator");
     });
+  }
+
+  @Test
+  void theEndpointFollowsBootsExposureAndAccessSettings() {
+    WebApplicationContextRunner web = new WebApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(HotpathAutoConfiguration.class,
+            HotpathActuatorAutoConfiguration.class));
+    web.withPropertyValues("management.endpoints.web.exposure.include=hotpath")
+        .run(context -> assertThat(context).hasSingleBean(HotpathEndpoint.class));
+    web.withPropertyValues("management.endpoints.web.exposure.include=hotpath",
+            // The runner converts strictly; a SpringApplication also takes Boot's lower-case "none".
+            "management.endpoint.hotpath.access=NONE")
+        .run(context -> assertThat(context).doesNotHaveBean(HotpathEndpoint.class));
+    web.run(context -> assertThat(context).as("not exposed by default")
+        .doesNotHaveBean(HotpathEndpoint.class));
   }
 }
