@@ -71,6 +71,7 @@ public record HotpathProperties(
     budgets.forEach((name, text) ->
         checks.apply("hotpath.budgets[" + name + "]", () -> budget(name, text)));
     pool.configure(HotpathDataSource.builder(), "hotpath.pool", checks);
+    pool.checkPools(checks);
     servlet.check(checks);
     cache.check(checks);
     guards.forEach((name, spec) -> {
@@ -128,6 +129,8 @@ public record HotpathProperties(
    * @param nPlusOne what happens when one SELECT shape repeats within one request
    * @param logParameterValues whether the slow-query log may show bound parameter values
    * @param maxFingerprints how many distinct SQL strings have their fingerprint remembered
+   * @param pools more pools by name (read, write, analytics), each a HikariCP pool and a
+   *     DataSource bean of that name, wrapped and named like the main one
    */
   public record Pool(
       @DefaultValue("true") boolean enabled,
@@ -135,7 +138,23 @@ public record HotpathProperties(
       @DefaultValue("1s") Duration slowQueryThreshold,
       @DefaultValue NPlusOne nPlusOne,
       @DefaultValue("false") boolean logParameterValues,
-      @DefaultValue("1000") int maxFingerprints) {
+      @DefaultValue("1000") int maxFingerprints,
+      Map<String, NamedPool> pools) {
+
+    /**
+     * Binds the map to an unmodifiable copy.
+     *
+     * @param enabled the bound value
+     * @param name the bound value
+     * @param slowQueryThreshold the bound value
+     * @param nPlusOne the bound value
+     * @param logParameterValues the bound value
+     * @param maxFingerprints the bound value
+     * @param pools the bound value
+     */
+    public Pool {
+      pools = pools == null ? Map.of() : Map.copyOf(pools);
+    }
 
     void configure(HotpathDataSource.Builder builder, String prefix, Checks checks) {
       checks.apply(prefix + ".name", () -> builder.name(name));
@@ -145,6 +164,50 @@ public record HotpathProperties(
           () -> builder.nPlusOne(nPlusOne.policy(), nPlusOne.threshold()));
       checks.apply(prefix + ".max-fingerprints", () -> builder.maxFingerprints(maxFingerprints));
       builder.logParameterValues(logParameterValues);
+    }
+
+    void checkPools(Checks checks) {
+      pools.forEach((poolName, pool) -> {
+        String property = "hotpath.pool.pools." + poolName;
+        checks.apply(property, () -> HotpathDataSource.builder().name(poolName));
+        if (pool.url() == null || pool.url().isBlank()) {
+          checks.reject(property + ".url", "a JDBC URL is required");
+        }
+      });
+    }
+  }
+
+  /**
+   * A pool declared under {@code hotpath.pool.pools.<name>}; HikariCP settings go under its
+   * {@code hikari.*}, as Boot's go under {@code spring.datasource.hikari.*}.
+   *
+   * @param url the JDBC URL
+   * @param username the user
+   * @param password the password
+   * @param driverClassName the driver class; default: the one the URL names
+   * @param hikari HikariCP settings by property name ({@code maximum-pool-size},
+   *     {@code connection-timeout}, ...), bound onto the pool
+   */
+  public record NamedPool(String url, String username, String password, String driverClassName,
+      Map<String, String> hikari) {
+
+    /**
+     * Binds the map to an unmodifiable copy.
+     *
+     * @param url the bound value
+     * @param username the bound value
+     * @param password the bound value
+     * @param driverClassName the bound value
+     * @param hikari the bound value
+     */
+    public NamedPool {
+      hikari = hikari == null ? Map.of() : Map.copyOf(hikari);
+    }
+
+    /** Leaves the URL (which may carry credentials) and the password out. */
+    @Override
+    public String toString() {
+      return "NamedPool[username=" + username + ", driverClassName=" + driverClassName + "]";
     }
   }
 

@@ -65,6 +65,48 @@ class HotpathPoolAutoConfigurationTest {
   }
 
   @Test
+  void namedPoolsFromPropertiesAreEachWrappedAndNamed() throws Exception {
+    PostgresEndpoint postgres = TestServices.postgres();
+    try (ConfigurableApplicationContext context = Apps.start(PoolApp.class,
+        "spring.datasource.url=jdbc:h2:mem:mainpool;DB_CLOSE_DELAY=-1",
+        "hotpath.pool.pools.read.url=" + postgres.jdbcUrl(),
+        "hotpath.pool.pools.read.username=" + postgres.user(),
+        "hotpath.pool.pools.read.password=" + postgres.password(),
+        "hotpath.pool.pools.read.hikari.maximum-pool-size=2",
+        "hotpath.pool.pools.analytics.url=jdbc:h2:mem:analytics;DB_CLOSE_DELAY=-1")) {
+      HotpathDataSource main = (HotpathDataSource) context.getBean(DataSource.class);
+      assertThat(main.name()).as("the unqualified DataSource is still Boot's").isEqualTo("main");
+
+      Pools pools = context.getAutowireCapableBeanFactory().createBean(Pools.class);
+      assertThat(((HotpathDataSource) pools.read).name()).isEqualTo("read");
+      assertThat(unwrap(pools.read).getMaximumPoolSize()).isEqualTo(2);
+      assertThat(unwrap(pools.read).getPoolName()).isEqualTo("read");
+      assertThat(new JdbcTemplate(pools.read).queryForObject("SELECT current_database()", String.class))
+          .isNotBlank();
+      assertThat(((HotpathDataSource) pools.analytics).name()).isEqualTo("analytics");
+      new JdbcTemplate(pools.analytics).queryForObject("SELECT 1", Integer.class);
+
+      assertThat(context.getBean(LatencyRegistry.class).snapshots().keySet())
+          .anyMatch(name -> name.startsWith("pool.read "))
+          .anyMatch(name -> name.startsWith("pool.analytics "));
+      assertThat(context.getBean(dev.hotpath.core.HealthRegistry.class).check().components())
+          .containsKeys("pool-main", "pool-read", "pool-analytics");
+    }
+  }
+
+  /** Injects named pools by qualifier, as application code does. */
+  static class Pools {
+    final DataSource read;
+    final DataSource analytics;
+
+    Pools(@org.springframework.beans.factory.annotation.Qualifier("read") DataSource read,
+        @org.springframework.beans.factory.annotation.Qualifier("analytics") DataSource analytics) {
+      this.read = read;
+      this.analytics = analytics;
+    }
+  }
+
+  @Test
   void nPlusOnePolicyAndThresholdComeFromProperties() {
     try (ConfigurableApplicationContext context = Apps.start(PoolApp.class,
         "spring.datasource.url=jdbc:h2:mem:nplusone;DB_CLOSE_DELAY=-1",

@@ -47,6 +47,15 @@ class HotpathPropertiesTest {
   }
 
   @Test
+  void aNamedPoolNeedsAUrlAndAValidName() {
+    runner.withPropertyValues("hotpath.pool.pools.read.username=app",
+            "hotpath.pool.pools[bad name].url=jdbc:h2:mem:x")
+        .run(context -> assertThat(causes(context.getStartupFailure()))
+            .contains("hotpath.pool.pools.read.url: a JDBC URL is required")
+            .contains("hotpath.pool.pools.bad name: name must be 1 to 64 letters"));
+  }
+
+  @Test
   void metadataDescribesEveryGroupWithDefaults() throws Exception {
     String json;
     try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
