@@ -1,0 +1,103 @@
+package dev.hotpath.spring.boot;
+
+import dev.hotpath.core.HealthCheck;
+import dev.hotpath.core.HealthRegistry;
+import dev.hotpath.metrics.BudgetMonitor;
+import dev.hotpath.metrics.LatencyRegistry;
+import dev.hotpath.metrics.micrometer.LatencyRegistryMetrics;
+import dev.hotpath.spring.boot.internal.HealthContribution;
+import dev.hotpath.spring.boot.internal.HotpathHealthIndicator;
+import dev.hotpath.spring.boot.internal.RouteNames;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * hotpath in Actuator and Micrometer: its health checks as the health contributor
+ * {@code hotpath} (no second health endpoint), the endpoint {@code hotpath} with the
+ * {@link dev.hotpath.metrics.PerformanceReport}, and the shared registry bound to Boot's
+ * {@code MeterRegistry} as {@code hotpath.latency{name, statistic}}, routes left out because
+ * Boot's {@code http.server.requests} measures requests. Each part is conditional on its Boot
+ * module and can be turned off: {@code hotpath.health.enabled} (or
+ * {@code management.health.hotpath.enabled}), {@code management.endpoint.hotpath.access=none},
+ * {@code hotpath.metrics.micrometer}.
+ */
+@AutoConfiguration(after = HotpathAutoConfiguration.class)
+public final class HotpathActuatorAutoConfiguration {
+
+  /** Created by Spring Boot from {@code AutoConfiguration.imports}. */
+  public HotpathActuatorAutoConfiguration() {}
+
+  /** Health, with Boot's health module present. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(HealthIndicator.class)
+  @ConditionalOnProperty(prefix = "hotpath.health", name = "enabled", matchIfMissing = true)
+  @ConditionalOnEnabledHealthIndicator("hotpath")
+  static class HealthConfiguration {
+
+    /**
+     * The checks each block's auto-configuration contributes (wrapped pools, the Redis tier,
+     * guards), and every {@link HealthCheck} bean of the application, named after its bean and
+     * critical.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    HealthRegistry hotpathHealthRegistry(ObjectProvider<HealthContribution> contributions,
+        ConfigurableListableBeanFactory beans) {
+      HealthRegistry registry = HealthRegistry.builder().build();
+      contributions.orderedStream().forEach(contribution -> contribution.registerInto(registry));
+      beans.getBeansOfType(HealthCheck.class)
+          .forEach((name, check) -> registry.register(name, check, true));
+      return registry;
+    }
+
+    @Bean
+    HotpathHealthIndicator hotpathHealthIndicator(HealthRegistry registry) {
+      return new HotpathHealthIndicator(registry);
+    }
+  }
+
+  /** The endpoint, with Boot's actuator present. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass({Endpoint.class, ConditionalOnAvailableEndpoint.class})
+  static class EndpointConfiguration {
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnAvailableEndpoint(HotpathEndpoint.class)
+    HotpathEndpoint hotpathEndpoint(LatencyRegistry registry, BudgetMonitor budgets) {
+      return new HotpathEndpoint(registry, budgets);
+    }
+  }
+
+  /** The Micrometer binding, with Micrometer present; Boot binds every MeterBinder bean. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass({MeterBinder.class, LatencyRegistryMetrics.class})
+  @ConditionalOnProperty(prefix = "hotpath.metrics", name = "micrometer", matchIfMissing = true)
+  static class MicrometerConfiguration {
+    @Bean
+    @ConditionalOnMissingBean
+    LatencyRegistryMetrics hotpathLatencyMetrics(LatencyRegistry registry) {
+      return new LatencyRegistryMetrics(registry);
+    }
+
+    /** Leaves the timing filter's routes to Boot's {@code http.server.requests}. */
+    @Bean
+    MeterFilter hotpathRouteMeterFilter(ObjectProvider<RouteNames> routes) {
+      return MeterFilter.deny(id -> id.getName().startsWith("hotpath.latency")
+          && id.getTag("name") != null
+          && routes.getIfAvailable() != null
+          && routes.getIfAvailable().isRoute(id.getTag("name")));
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package dev.hotpath.spring.boot;
+
+import dev.hotpath.metrics.LatencyRegistry;
+import dev.hotpath.servlet.CacheControlFilter;
+import dev.hotpath.servlet.CompressionFilter;
+import dev.hotpath.servlet.DedupFilter;
+import dev.hotpath.servlet.EtagFilter;
+import dev.hotpath.servlet.Hotpath;
+import dev.hotpath.servlet.RouteResolver;
+import dev.hotpath.servlet.TimingFilter;
+import dev.hotpath.spring.boot.internal.RouteNames;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+
+/**
+ * Registers hotpath's filter chain once, in the order {@link Hotpath#install} documents
+ * (timing, de-duplication, cache-control, compression, ETag; outermost first), each with its own
+ * {@link FilterRegistrationBean} named {@code hotpath<Layer>FilterRegistration} and switched off
+ * by {@code hotpath.servlet.<layer>.enabled=false}. A filter bean of the layer's type that the
+ * application defines is registered in its place (Boot then does not register it a second time);
+ * a {@link CacheControlFilter} is registered only when the application defines one, because its
+ * rules are code. Routes are named by the application's {@link RouteResolver} bean, if any.
+ *
+ * <p>The chain sits just inside Boot's own outermost filters (character encoding, request
+ * observation): {@link #TIMING_ORDER} and the next four orders.
+ */
+@AutoConfiguration(after = HotpathAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({TimingFilter.class, FilterRegistrationBean.class})
+@ConditionalOnProperty(prefix = "hotpath.servlet", name = "enabled", matchIfMissing = true)
+public final class HotpathServletAutoConfiguration {
+  /** The order of the timing filter; each later layer's is one more. */
+  public static final int TIMING_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+  private final HotpathProperties.Servlet servlet;
+
+  /**
+   * Created by Spring Boot from {@code AutoConfiguration.imports}.
+   *
+   * @param properties the bound properties
+   */
+  public HotpathServletAutoConfiguration(HotpathProperties properties) {
+    this.servlet = properties.servlet();
+  }
+
+  /**
+   * Registers the timing filter, recording into the shared registry.
+   *
+   * @param own the application's timing filter, if it defines one
+   * @param registry the shared registry
+   * @param routes the names the filter records under
+   * @return the registration
+   */
+  @Bean
+  @ConditionalOnProperty(prefix = "hotpath.servlet.timing", name = "enabled", matchIfMissing = true)
+  public FilterRegistrationBean<TimingFilter> hotpathTimingFilterRegistration(
+      ObjectProvider<TimingFilter> own, LatencyRegistry registry, RouteNames routes) {
+    return register(Hotpath.Layer.TIMING, own.getIfAvailable(() -> TimingFilter.builder()
+        .metrics(registry)
+        .routes(routes::route)
+        .serverTimingHeader(servlet.timing().serverTiming())
+        .build()));
+  }
+
+  /**
+   * The route names of the timing filter: the application's {@link RouteResolver} bean, or
+   * hotpath's default, remembered so the Micrometer binding leaves routes to Boot's
+   * {@code http.server.requests}.
+   *
+   * @param routes the application's route resolver, if it defines one
+   * @param properties the bound properties
+   * @return the route names
+   */
+  @Bean
+  @ConditionalOnProperty(prefix = "hotpath.servlet.timing", name = "enabled", matchIfMissing = true)
+  public RouteNames hotpathRouteNames(ObjectProvider<RouteResolver> routes,
+      HotpathProperties properties) {
+    return new RouteNames(routes.getIfAvailable(RouteResolver::servletMapping),
+        properties.metrics().maxNames());
+  }
+
+  /**
+   * Registers the de-duplication filter.
+   *
+   * @param own the application's filter, if it defines one
+   * @return the registration
+   */
+  @Bean
+  @ConditionalOnProperty(prefix = "hotpath.servlet.dedup", name = "enabled", matchIfMissing = true)
+  public FilterRegistrationBean<DedupFilter> hotpathDedupFilterRegistration(
+      ObjectProvider<DedupFilter> own) {
+    return register(Hotpath.Layer.DEDUP, own.getIfAvailable(() -> {
+      DedupFilter.Builder builder = DedupFilter.builder();
+      servlet.dedup().configure(builder, Checks.throwing());
+      return builder.build();
+    }));
+  }
+
+  /**
+   * Registers the application's cache-control filter at its place in the chain.
+   *
+   * @param own the application's filter
+   * @return the registration
+   */
+  @Bean
+  @ConditionalOnBean(CacheControlFilter.class)
+  public FilterRegistrationBean<CacheControlFilter> hotpathCacheControlFilterRegistration(
+      CacheControlFilter own) {
+    return register(Hotpath.Layer.CACHE_CONTROL, own);
+  }
+
+  /**
+   * Registers the compression filter.
+   *
+   * @param own the application's filter, if it defines one
+   * @return the registration
+   */
+  @Bean
+  @ConditionalOnProperty(prefix = "hotpath.servlet.compression", name = "enabled",
+      matchIfMissing = true)
+  public FilterRegistrationBean<CompressionFilter> hotpathCompressionFilterRegistration(
+      ObjectProvider<CompressionFilter> own) {
+    return register(Hotpath.Layer.COMPRESSION, own.getIfAvailable(() -> {
+      CompressionFilter.Builder builder = CompressionFilter.builder();
+      servlet.compression().configure(builder, Checks.throwing());
+      return builder.build();
+    }));
+  }
+
+  /**
+   * Registers the ETag filter.
+   *
+   * @param own the application's filter, if it defines one
+   * @return the registration
+   */
+  @Bean
+  @ConditionalOnProperty(prefix = "hotpath.servlet.etag", name = "enabled", matchIfMissing = true)
+  public FilterRegistrationBean<EtagFilter> hotpathEtagFilterRegistration(
+      ObjectProvider<EtagFilter> own) {
+    return register(Hotpath.Layer.ETAG, own.getIfAvailable(() -> {
+      EtagFilter.Builder builder = EtagFilter.builder();
+      servlet.etag().configure(builder, Checks.throwing());
+      return builder.build();
+    }));
+  }
+
+  /** One registration per layer, mapped as {@link Hotpath#install} maps it. */
+  private <F extends Filter> FilterRegistrationBean<F> register(Hotpath.Layer layer, F filter) {
+    FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+    registration.setName("hotpath-" + layer.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    registration.setOrder(TIMING_ORDER + layer.ordinal());
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    registration.setAsyncSupported(true);
+    registration.setUrlPatterns(servlet.urlPatterns());
+    return registration;
+  }
+}
