@@ -7,9 +7,9 @@ import dev.hotpath.metrics.LatencyRegistry;
 import dev.hotpath.metrics.micrometer.LatencyRegistryMetrics;
 import dev.hotpath.spring.boot.internal.HealthContribution;
 import dev.hotpath.spring.boot.internal.HotpathHealthIndicator;
-import dev.hotpath.spring.boot.internal.RouteNames;
-import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.config.MeterFilter;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -85,19 +85,33 @@ public final class HotpathActuatorAutoConfiguration {
   @ConditionalOnClass({MeterBinder.class, LatencyRegistryMetrics.class})
   @ConditionalOnProperty(prefix = "hotpath.metrics", name = "micrometer", matchIfMissing = true)
   static class MicrometerConfiguration {
+    /** The timing filter's series, {@code hotpath.http.server{route, status}}. */
+    static final String ROUTE_METRIC = "hotpath.http.server";
+
+    /** A flat route name: an HTTP method, a path template, perhaps a status class. */
+    private static final Pattern FLAT_ROUTE = Pattern.compile("[A-Z]+ /.*");
+
     @Bean
     @ConditionalOnMissingBean
     LatencyRegistryMetrics hotpathLatencyMetrics(LatencyRegistry registry) {
       return new LatencyRegistryMetrics(registry);
     }
 
-    /** Leaves the timing filter's routes to Boot's {@code http.server.requests}. */
+    /**
+     * Leaves the timing filter's routes to Boot's {@code http.server.requests}: every meter of
+     * the route series {@value #ROUTE_METRIC}, and the flat route names ({@code "GET /x"},
+     * {@code "GET /x 5xx"}) of {@code hotpath.latency} that filters record under before they
+     * use that series.
+     */
     @Bean
-    MeterFilter hotpathRouteMeterFilter(ObjectProvider<RouteNames> routes) {
-      return MeterFilter.deny(id -> id.getName().startsWith("hotpath.latency")
-          && id.getTag("name") != null
-          && routes.getIfAvailable() != null
-          && routes.getIfAvailable().isRoute(id.getTag("name")));
+    MeterFilter hotpathRouteMeterFilter() {
+      return MeterFilter.deny(id -> id.getName().startsWith(ROUTE_METRIC)
+          || id.getName().startsWith(LatencyRegistry.FLAT_METRIC)
+              && isFlatRoute(id.getTag(LatencyRegistry.FLAT_TAG)));
+    }
+
+    private static boolean isFlatRoute(String name) {
+      return name != null && FLAT_ROUTE.matcher(name).matches();
     }
   }
 }

@@ -8,7 +8,6 @@ import dev.hotpath.servlet.EtagFilter;
 import dev.hotpath.servlet.Hotpath;
 import dev.hotpath.servlet.RouteResolver;
 import dev.hotpath.servlet.TimingFilter;
-import dev.hotpath.spring.boot.internal.RouteNames;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import java.util.Locale;
@@ -58,35 +57,18 @@ public final class HotpathServletAutoConfiguration {
    *
    * @param own the application's timing filter, if it defines one
    * @param registry the shared registry
-   * @param routes the names the filter records under
+   * @param routes the application's route resolver, if it defines one
    * @return the registration
    */
   @Bean
   @ConditionalOnProperty(prefix = "hotpath.servlet.timing", name = "enabled", matchIfMissing = true)
   public FilterRegistrationBean<TimingFilter> hotpathTimingFilterRegistration(
-      ObjectProvider<TimingFilter> own, LatencyRegistry registry, RouteNames routes) {
+      ObjectProvider<TimingFilter> own, LatencyRegistry registry, ObjectProvider<RouteResolver> routes) {
     return register(Hotpath.Layer.TIMING, own.getIfAvailable(() -> TimingFilter.builder()
         .metrics(registry)
-        .routes(routes::route)
+        .routes(routes.getIfAvailable(RouteResolver::servletMapping))
         .serverTimingHeader(servlet.timing().serverTiming())
         .build()));
-  }
-
-  /**
-   * The route names of the timing filter: the application's {@link RouteResolver} bean, or
-   * hotpath's default, remembered so the Micrometer binding leaves routes to Boot's
-   * {@code http.server.requests}.
-   *
-   * @param routes the application's route resolver, if it defines one
-   * @param properties the bound properties
-   * @return the route names
-   */
-  @Bean
-  @ConditionalOnProperty(prefix = "hotpath.servlet.timing", name = "enabled", matchIfMissing = true)
-  public RouteNames hotpathRouteNames(ObjectProvider<RouteResolver> routes,
-      HotpathProperties properties) {
-    return new RouteNames(routes.getIfAvailable(RouteResolver::servletMapping),
-        properties.metrics().maxNames());
   }
 
   /**

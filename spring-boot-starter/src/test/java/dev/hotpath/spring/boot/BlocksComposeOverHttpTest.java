@@ -2,6 +2,7 @@ package dev.hotpath.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotpath.core.UnitOfWork;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -42,6 +44,25 @@ class BlocksComposeOverHttpTest {
     }
   }
 
+  @Test
+  void springMvcRoutesAreNamedAfterTheMatchedPattern() throws Exception {
+    try (ConfigurableApplicationContext context = Apps.start(TracksApp.class,
+        WebApplicationType.SERVLET, "spring.datasource.url=jdbc:h2:mem:routes;DB_CLOSE_DELAY=-1",
+        "management.endpoints.web.exposure.include=hotpath")) {
+      String base = Apps.baseUrl(context);
+
+      HttpResponse<String> photo = get(base + "/photos/7");
+      assertThat(photo.statusCode()).isEqualTo(200);
+      assertThat(photo.body()).as("the request's unit of work, seen by the handler")
+          .isEqualTo("GET /photos/{id}");
+      get(base + "/photos/8");
+
+      String report = get(base + "/actuator/hotpath").body();
+      assertThat(report).as("one route for both ids, named by Spring MVC's pattern")
+          .contains("GET /photos/{id}").doesNotContain("/photos/7").doesNotContain("/photos/8");
+    }
+  }
+
   private HttpResponse<String> get(String url) throws Exception {
     return client.send(HttpRequest.newBuilder(URI.create(url)).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -66,7 +87,16 @@ class BlocksComposeOverHttpTest {
     }
   }
 
+  /** A path variable: without the matched pattern every id would be a route of its own. */
+  @RestController
+  static class Photos {
+    @GetMapping("/photos/{id}")
+    String photo(@PathVariable long id) {
+      return UnitOfWork.current().map(UnitOfWork::name).orElse("none");
+    }
+  }
+
   @Configuration(proxyBeanMethods = false)
-  @Import({PoolApp.class, Tracks.class})
+  @Import({PoolApp.class, Tracks.class, Photos.class})
   static class TracksApp {}
 }
