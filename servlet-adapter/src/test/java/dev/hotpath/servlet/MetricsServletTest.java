@@ -82,7 +82,7 @@ class MetricsServletTest {
   }
 
   private static JsonNode seriesOf(JsonNode report, String route) {
-    for (JsonNode series : report.get("names")) {
+    for (JsonNode series : report.get("series")) {
       if (route.equals(series.get("tags").path("route").asText())
           && "success".equals(series.get("tags").path("outcome").asText())) {
         return series;
