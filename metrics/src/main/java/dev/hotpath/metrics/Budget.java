@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  *   <li>a metric id in its text form ({@link MetricId#parse}): a lower-case dotted name with at
  *       least one dot or a {@code {key=value, ...}} part; the budget judges that series;
  *   <li>any other text, a route: the budget judges the route's successful requests,
- *       {@link RouteMetric#of(String) hotpath.http.server{outcome=success, route=<text>}}, the
+ *       {@code hotpath.http.server{outcome=success, route=<text>}} ({@link RouteMetric#of(String)}), the
  *       series the servlet adapter's timing filter records (so budgets written for route names
  *       before metrics had ids keep their meaning);
  *   <li>nothing: the budget judges each series of the registry separately.
