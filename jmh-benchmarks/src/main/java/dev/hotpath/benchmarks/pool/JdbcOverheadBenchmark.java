@@ -6,11 +6,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.hotpath.pool.HotpathDataSource;
 import dev.hotpath.pool.NPlusOnePolicy;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
@@ -59,8 +56,8 @@ public class JdbcOverheadBenchmark {
   private HotpathDataSource hotpath;
   private DataSource datasourceProxy;
   private DataSource p6spy;
-  private final Recorder acquireTimes = new Recorder(1, Duration.ofHours(1).toNanos(), 2);
-  private final Recorder statementTimes = new Recorder(1, Duration.ofHours(1).toNanos(), 2);
+  private final Recorder acquireTimes = JdbcRounds.recorder();
+  private final Recorder statementTimes = JdbcRounds.recorder();
   private int next;
 
   /**
@@ -92,16 +89,8 @@ public class JdbcOverheadBenchmark {
     hikari.close();
   }
 
-  private String selectByPrimaryKey(DataSource dataSource) throws SQLException {
-    int id = next = next % ROWS + 1;
-    try (Connection c = dataSource.getConnection();
-         PreparedStatement ps = c.prepareStatement(QUERY)) {
-      ps.setInt(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getString(1);
-      }
-    }
+  private int nextId() {
+    return next = next % ROWS + 1;
   }
 
   /**
@@ -112,7 +101,7 @@ public class JdbcOverheadBenchmark {
    */
   @Benchmark
   public String hikari() throws SQLException {
-    return selectByPrimaryKey(hikari);
+    return JdbcRounds.selectByPrimaryKey(hikari, QUERY, nextId());
   }
 
   /**
@@ -123,20 +112,7 @@ public class JdbcOverheadBenchmark {
    */
   @Benchmark
   public String hikariHandTimed() throws SQLException {
-    int id = next = next % ROWS + 1;
-    long borrowStart = System.nanoTime();
-    try (Connection c = hikari.getConnection()) {
-      acquireTimes.recordValue(System.nanoTime() - borrowStart);
-      try (PreparedStatement ps = c.prepareStatement(QUERY)) {
-        ps.setInt(1, id);
-        long start = System.nanoTime();
-        try (ResultSet rs = ps.executeQuery()) {
-          statementTimes.recordValue(System.nanoTime() - start);
-          rs.next();
-          return rs.getString(1);
-        }
-      }
-    }
+    return JdbcRounds.handTimed(hikari, QUERY, nextId(), acquireTimes, statementTimes);
   }
 
   /**
@@ -147,7 +123,7 @@ public class JdbcOverheadBenchmark {
    */
   @Benchmark
   public String hotpath() throws SQLException {
-    return selectByPrimaryKey(hotpath);
+    return JdbcRounds.selectByPrimaryKey(hotpath, QUERY, nextId());
   }
 
   /**
@@ -158,7 +134,7 @@ public class JdbcOverheadBenchmark {
    */
   @Benchmark
   public String datasourceProxy() throws SQLException {
-    return selectByPrimaryKey(datasourceProxy);
+    return JdbcRounds.selectByPrimaryKey(datasourceProxy, QUERY, nextId());
   }
 
   /**
@@ -169,6 +145,6 @@ public class JdbcOverheadBenchmark {
    */
   @Benchmark
   public String p6spy() throws SQLException {
-    return selectByPrimaryKey(p6spy);
+    return JdbcRounds.selectByPrimaryKey(p6spy, QUERY, nextId());
   }
 }
