@@ -3,6 +3,8 @@ package dev.hotpath.benchmarks.pool;
 import com.p6spy.engine.spy.P6DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.hotpath.core.ServerTiming;
+import dev.hotpath.core.UnitOfWork;
 import dev.hotpath.pool.HotpathDataSource;
 import dev.hotpath.pool.NPlusOnePolicy;
 import java.sql.Connection;
@@ -124,6 +126,43 @@ public class JdbcOverheadBenchmark {
   @Benchmark
   public String hotpath() throws SQLException {
     return JdbcRounds.selectByPrimaryKey(hotpath, QUERY, nextId());
+  }
+
+  /**
+   * Through HotpathDataSource inside a request, as under the servlet adapter: a unit of work with
+   * Server-Timing entries is current, so each round also finds the request, counts the select in
+   * the request's N+1 detector and adds its time to the {@code db} entry.
+   *
+   * @param request the request open on this thread
+   * @return the row's name
+   * @throws SQLException never here
+   */
+  @Benchmark
+  public String hotpathInRequest(Request request) throws SQLException {
+    return JdbcRounds.selectByPrimaryKey(hotpath, QUERY, nextId());
+  }
+
+  /**
+   * A request current on the benchmark thread for one iteration: a {@link UnitOfWork} with
+   * {@link ServerTiming} attached, what the servlet adapter opens per request. The select repeats,
+   * so the N+1 check reports it once per iteration (policy LOG), then only counts.
+   */
+  @State(Scope.Thread)
+  public static class Request {
+    private UnitOfWork unit;
+
+    /** Begins the request on the benchmark thread. */
+    @Setup(Level.Iteration)
+    public void begin() {
+      unit = UnitOfWork.begin("GET /items/{id}");
+      unit.attach(ServerTiming.KEY, new ServerTiming());
+    }
+
+    /** Ends it. */
+    @TearDown(Level.Iteration)
+    public void end() {
+      unit.close();
+    }
   }
 
   /**
