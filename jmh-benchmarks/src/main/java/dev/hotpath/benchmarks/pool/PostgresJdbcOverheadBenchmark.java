@@ -2,30 +2,17 @@ package dev.hotpath.benchmarks.pool;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.hotpath.pool.HotpathDataSource;
-import dev.hotpath.pool.NPlusOnePolicy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Recorder;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The round of {@link JdbcOverheadBenchmark} (borrow, prepare, bind, execute, read one row, close)
+ * The round of {@link JdbcRoundBenchmark} (borrow, prepare, bind, execute, read one row, close)
  * against a real PostgreSQL over loopback, where the database's own round trip dominates: the
  * budget row is {@code hotpath} against raw {@code hikari}. All three share one HikariCP pool.
  *
@@ -35,23 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * teardown. Without a reachable PostgreSQL the setup fails at once with one line saying so, JMH
  * reports these rows as failed and goes on with the other benchmarks.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-@State(Scope.Benchmark)
-public class PostgresJdbcOverheadBenchmark {
-
-  private static final int ROWS = 1000;
+public class PostgresJdbcOverheadBenchmark extends JdbcRoundBenchmark {
 
   private final String table = "bench_item_" + UUID.randomUUID().toString().substring(0, 8);
-  private final String query = "SELECT name FROM " + table + " WHERE id = ?";
-  private HikariDataSource hikari;
-  private HotpathDataSource hotpath;
-  private final Recorder acquireTimes = JdbcRounds.recorder();
-  private final Recorder statementTimes = JdbcRounds.recorder();
-  private int next;
 
   /**
    * Checks that PostgreSQL is there, creates the table, the pool and the wrapper.
@@ -73,15 +46,14 @@ public class PostgresJdbcOverheadBenchmark {
     config.setJdbcUrl(url);
     config.setUsername(user);
     config.setMaximumPoolSize(4);
-    hikari = new HikariDataSource(config);
+    HikariDataSource hikari = new HikariDataSource(config);
     try (Connection c = hikari.getConnection(); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE " + table + " (id INT PRIMARY KEY, name VARCHAR(40))");
       s.execute("INSERT INTO " + table + " SELECT x, 'item ' || x FROM generate_series(1, "
           + ROWS + ") AS x");
       s.execute("ANALYZE " + table);
     }
-    hotpath = HotpathDataSource.builder().name("bench").dataSource(hikari)
-        .nPlusOne(NPlusOnePolicy.LOG, 10).build();
+    use(hikari, "SELECT name FROM " + table + " WHERE id = ?");
   }
 
   /**
@@ -91,6 +63,7 @@ public class PostgresJdbcOverheadBenchmark {
    */
   @TearDown(Level.Trial)
   public void stop() throws SQLException {
+    HikariDataSource hikari = pool();
     if (hikari == null) {
       return;
     }
@@ -99,43 +72,6 @@ public class PostgresJdbcOverheadBenchmark {
     } finally {
       hikari.close();
     }
-  }
-
-  private int nextId() {
-    return next = next % ROWS + 1;
-  }
-
-  /**
-   * The baseline: HikariCP alone.
-   *
-   * @return the row's name
-   * @throws SQLException if PostgreSQL fails the statement
-   */
-  @Benchmark
-  public String hikari() throws SQLException {
-    return JdbcRounds.selectByPrimaryKey(hikari, query, nextId());
-  }
-
-  /**
-   * HikariCP timed by hand: connection wait and execution into two histograms.
-   *
-   * @return the row's name
-   * @throws SQLException if PostgreSQL fails the statement
-   */
-  @Benchmark
-  public String hikariHandTimed() throws SQLException {
-    return JdbcRounds.handTimed(hikari, query, nextId(), acquireTimes, statementTimes);
-  }
-
-  /**
-   * Through HotpathDataSource.
-   *
-   * @return the row's name
-   * @throws SQLException if PostgreSQL fails the statement
-   */
-  @Benchmark
-  public String hotpath() throws SQLException {
-    return JdbcRounds.selectByPrimaryKey(hotpath, query, nextId());
   }
 
   /** Why these rows did not run: one line, no stack trace. */
