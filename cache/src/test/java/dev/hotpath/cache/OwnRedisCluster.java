@@ -68,7 +68,7 @@ final class OwnRedisCluster implements AutoCloseable {
         ClusterClientOptions.builder()
             .topologyRefreshOptions(
                 ClusterTopologyRefreshOptions.builder()
-                    .enableAllAdaptiveRefreshTriggers()
+                    .enableAdaptiveRefreshTrigger(ClusterTopologyRefreshOptions.RefreshTrigger.values())
                     .adaptiveRefreshTriggersTimeout(Duration.ofMillis(100))
                     .enablePeriodicRefresh(Duration.ofSeconds(1))
                     .build())
