@@ -105,6 +105,9 @@ final class OwnRedisSentinel implements AutoCloseable {
     }
     RedisProcesses.await(Duration.ofSeconds(10), () -> cli(promoted, "role").startsWith("master"), promoted + " master");
     if (!kill) {
+      // Left to the sentinels (10-20 s after a forced failover), not done here with REPLICAOF: the
+      // sentinels also disconnect the old master's clients then, which is how a tier learns of the
+      // failover. A demotion by hand keeps the tier's connection on a replica (see the README).
       RedisProcesses.await(
           Duration.ofSeconds(20),
           () -> cli(old, "info", "replication").contains("master_link_status:up"),
