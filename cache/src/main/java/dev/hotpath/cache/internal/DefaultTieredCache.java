@@ -155,9 +155,10 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
       throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new CacheLoadException("interrupted while waiting for the load of " + key + " in cache " + name, e);
+      // Never the key in a message: keys can be user data (DESIGN invariant 10).
+      throw new CacheLoadException("interrupted while waiting for a load in cache " + name, e);
     } catch (Exception e) {
-      throw new CacheLoadException("loading " + key + " in cache " + name + " failed", e);
+      throw new CacheLoadException("a load in cache " + name + " failed", e);
     }
   }
 

@@ -271,6 +271,11 @@ final class L2Client<V> implements InvalidationListener {
    * Other nodes never heard of an invalidation this node could not send, and which keys or tags
    * it concerned is not kept: once Redis answers again, invalidate this cache on every node.
    */
+  @Override
+  public void onRedisAnswered() {
+    afterRedisAnswered();
+  }
+
   private void afterRedisAnswered() {
     if (missedInvalidation.get() && missedInvalidation.compareAndSet(true, false)) {
       // Off Lettuce's event loop: invalidate waits for Redis.
@@ -302,6 +307,7 @@ final class L2Client<V> implements InvalidationListener {
       return false;
     }
     versions.raise(slot, raised);
+    afterRedisAnswered();
     return true;
   }
 
