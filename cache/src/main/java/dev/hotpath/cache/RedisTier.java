@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The Redis behind one or more {@link TieredCache}s: a data connection, an invalidation
  * subscription, an operation timeout and a circuit breaker, shared by the caches built with it
- * (each needs its own namespace). Standalone Redis is tested; Sentinel (a {@link RedisURI} with
- * sentinels) and Cluster (a {@link RedisClusterClient}) use the same commands but are not tested.
+ * (each needs its own namespace). Standalone Redis, Sentinel (a {@link RedisURI} with sentinels)
+ * and Cluster (a {@link RedisClusterClient} of the caller's, with topology refresh on) are tested,
+ * failovers included (see the module README for what holds during one).
  *
  * <p>Thread-safe. Close it after the caches that use it.
  */

@@ -26,8 +26,9 @@ public interface TieredCache<K, V> extends AutoCloseable {
   /**
    * Starts a builder.
    *
-   * @param name the cache name, used in metrics and (unless a namespace is set) in Redis keys; 1
-   *     to 100 characters of letters, digits, '.', '-' or '_'
+   * @param name the cache name, the {@code cache} tag of its metrics and (unless a namespace is
+   *     set) part of its Redis keys; an instance name ({@code TagValues.requireInstanceName}: 1 to
+   *     64 letters, digits, '.', '-' or '_')
    * @param <K> the key type
    * @param <V> the value type
    * @return a new builder

@@ -6,6 +6,7 @@ import dev.hotpath.cache.internal.DefaultTieredCache;
 import dev.hotpath.core.Ticker;
 import dev.hotpath.core.internal.Arguments;
 import dev.hotpath.metrics.LatencyRegistry;
+import dev.hotpath.metrics.TagValues;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -49,7 +50,7 @@ public final class TieredCacheBuilder<K, V> {
   private Duration hardTimeout = Duration.ZERO;
 
   TieredCacheBuilder(String name) {
-    this.name = requireName(name, "name");
+    this.name = TagValues.requireInstanceName("cache name", name);
   }
 
   /**
@@ -261,8 +262,8 @@ public final class TieredCacheBuilder<K, V> {
   }
 
   /**
-   * Records load and Redis latencies into a shared registry, as {@code cache.<name>.load} and
-   * {@code cache.<name>.l2} (default: a registry of this cache's own).
+   * Records load and Redis latencies into a shared registry, as {@code hotpath.cache.load{cache=<name>}}
+   * and {@code hotpath.cache.l2{cache=<name>}} (default: a registry of this cache's own).
    *
    * @param registry the registry
    * @return this builder

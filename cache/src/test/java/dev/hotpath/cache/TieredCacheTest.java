@@ -96,6 +96,22 @@ class TieredCacheTest extends InMemoryCacheTestBase {
   }
 
   @Test
+  void loadFailureMessagesNameTheCacheButNeverTheKey() {
+    // Keys can be user data (an e-mail, a session id): DESIGN invariant 10 keeps them out of messages.
+    TieredCache<String, String> cache = builder().build();
+    String key = "alice@example.com";
+    assertThatThrownBy(() -> cache.get(key, k -> { throw new IOException("db down"); }))
+        .isInstanceOf(CacheLoadException.class)
+        .hasMessageContaining("cache test")
+        .hasMessageNotContaining(key);
+    assertThatThrownBy(() -> cache.get(key, k -> { throw new InterruptedException(); }))
+        .isInstanceOf(CacheLoadException.class)
+        .hasMessageContaining("cache test")
+        .hasMessageNotContaining(key);
+    assertThat(Thread.interrupted()).isTrue();
+  }
+
+  @Test
   void sixtyFourConcurrentMissesRunTheLoaderOnce() throws Exception {
     TieredCache<String, String> cache = builder().build();
     AtomicInteger loads = new AtomicInteger();

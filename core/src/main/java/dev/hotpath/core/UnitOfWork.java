@@ -80,15 +80,29 @@ public final class UnitOfWork implements AutoCloseable {
     return Optional.ofNullable(CURRENT.get());
   }
 
-  /** {@link #current()} without the {@code Optional}, for hot paths in this package. */
-  static UnitOfWork currentOrNull() {
+  /**
+   * Returns the unit current on this thread, as {@link #current()} does, without wrapping it in an
+   * {@code Optional}: for code that runs on every statement or call and must not allocate, where
+   * the JIT cannot be relied on to remove the wrapper.
+   *
+   * @return the current unit, or null if there is none on this thread
+   */
+  public static UnitOfWork currentOrNull() {
     return CURRENT.get();
   }
 
-  /** {@link #attachment(Key)} without the {@code Optional}, for hot paths in this package. */
-  <T> T attachmentOrNull(Key<T> key) {
+  /**
+   * Returns the attachment under {@code key}, as {@link #attachment(Key)} does, without wrapping it
+   * in an {@code Optional}: for code that runs on every statement or call and must not allocate.
+   *
+   * @param <T> the attachment's type
+   * @param key the attachment's key; must not be null
+   * @return the attached value, or null if none is attached
+   * @throws NullPointerException if {@code key} is null
+   */
+  public <T> T attachmentOrNull(Key<T> key) {
     @SuppressWarnings("unchecked") // only attach() and attachment(key, ifAbsent) store values
-    T value = (T) attachments.get(key);
+    T value = (T) attachments.get(Objects.requireNonNull(key, "key must not be null"));
     return value;
   }
 
@@ -174,12 +188,14 @@ public final class UnitOfWork implements AutoCloseable {
   public <T> T attachment(Key<T> key, Supplier<? extends T> ifAbsent) {
     Objects.requireNonNull(key, "key must not be null");
     Objects.requireNonNull(ifAbsent, "ifAbsent must not be null");
-    Object value =
-        attachments.computeIfAbsent(
-            key,
-            k ->
-                Objects.requireNonNull(
-                    ifAbsent.get(), () -> "ifAbsent returned null for attachment " + key.name()));
+    // A plain read first: the attachment is there on every call but the first, and the mapping
+    // function below captures key and ifAbsent, so going straight to computeIfAbsent would
+    // allocate it on every call.
+    Object value = attachments.get(key);
+    if (value == null) {
+      value = attachments.computeIfAbsent(key, k -> Objects.requireNonNull(
+          ifAbsent.get(), () -> "ifAbsent returned null for attachment " + key.name()));
+    }
     @SuppressWarnings("unchecked") // only attach() and this method store values, both typed by key
     T typed = (T) value;
     return typed;
@@ -194,7 +210,6 @@ public final class UnitOfWork implements AutoCloseable {
    * @throws NullPointerException if {@code key} is null
    */
   public <T> Optional<T> attachment(Key<T> key) {
-    Objects.requireNonNull(key, "key must not be null");
     return Optional.ofNullable(attachmentOrNull(key));
   }
 

@@ -24,6 +24,7 @@ class QuickTourTest {
         .contains("latency of GET /photos/{id}: count=8")
         .contains("budget GET /photos/{id} p95 < 300ms over 1m: ")
         .contains("health: DEGRADED [photo-store, thumbnailer]")
-        .containsPattern("report: \\{.*\"GET /photos/\\{id\\}\"");
+        .containsPattern("report: \\{.*\"metric\":\"hotpath.http.server\",\"tags\":"
+            + "\\{\"outcome\":\"success\",\"route\":\"GET /photos/\\{id\\}\"}");
   }
 }

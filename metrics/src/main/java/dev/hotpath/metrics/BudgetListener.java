@@ -2,7 +2,7 @@ package dev.hotpath.metrics;
 
 /**
  * Receives budget transitions from a {@link BudgetMonitor}. Each transition is reported once:
- * {@link #onBreach} when a name goes from met (or no data) to breached, {@link #onRecover} when it
+ * {@link #onBreach} when a series goes from met (or no data) to breached, {@link #onRecover} when it
  * goes from breached back to met or to no data. Evaluations that leave the status as it was report
  * nothing.
  *
@@ -13,14 +13,14 @@ package dev.hotpath.metrics;
 public interface BudgetListener {
 
   /**
-   * Called when a name starts breaching a budget.
+   * Called when a series starts breaching a budget.
    *
    * @param state the evaluation that breached
    */
   default void onBreach(BudgetState state) {}
 
   /**
-   * Called when a name that was breaching a budget no longer does.
+   * Called when a series that was breaching a budget no longer does.
    *
    * @param state the evaluation that recovered, {@link BudgetStatus#MET} or
    *     {@link BudgetStatus#NO_DATA}

@@ -14,14 +14,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Evaluates {@link Budget}s against a {@link LatencyRegistry} on a schedule and tells
- * {@link BudgetListener}s when a name starts or stops breaching one.
+ * {@link BudgetListener}s when a series starts or stops breaching one.
  *
  * <p>{@link #start()} evaluates every {@link Builder#interval(Duration) interval} on a daemon
  * thread of the monitor's own; {@link #evaluate()} evaluates at once on the caller's thread (tests
  * drive the monitor this way, with a hand-advanced ticker in the registry). Evaluations never
- * overlap. A name that has not recorded enough values in the budget's window
+ * overlap. A series that has not recorded enough values in the budget's window
  * ({@link Builder#minSamples(long)}) is {@link BudgetStatus#NO_DATA}, which counts as recovered
- * for a name that was breaching.
+ * for a series that was breaching.
  *
  * <p>All methods are thread-safe.
  */
@@ -57,8 +57,8 @@ public final class BudgetMonitor implements AutoCloseable {
   /**
    * Evaluates every budget now, tells the listeners of transitions, and returns the states.
    *
-   * @return the states, budget by budget in the order they were added and name by name in name
-   *     order for budgets that apply to every name
+   * @return the states, budget by budget in the order they were added and series by series in id
+   *     order for budgets that apply to every series
    */
   public synchronized List<BudgetState> evaluate() {
     states = evaluator.evaluate();

@@ -2,7 +2,6 @@ package dev.hotpath.metrics;
 
 import java.time.Duration;
 import java.util.Collections;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -27,27 +26,10 @@ import java.util.function.BiConsumer;
  * most {@value #MAX_METRIC_NAMES} of them: ids of later names share the untagged series
  * {@code hotpath.other}, counted as refused too.
  *
- * <p><b>Flat names.</b> The methods that take a {@code String} ({@link #recorder(String)},
- * {@link #record(String, long)}, {@link #find(String)}) are the series
- * {@code hotpath.latency{name=<flat name>}} of {@value #FLAT_METRIC}: a flat name is a tag value
- * ({@link TagValues}' rule), and the shared {@value #OVERFLOW_NAME} recorder is that metric's
- * overflow series. They are kept for callers written before metric ids; new code should use ids.
- *
  * <p>Looking up an existing series is lock-free; creating one briefly locks that id's slot. All
  * methods are thread-safe.
  */
 public final class LatencyRegistry {
-  /** The flat name of the recorder shared by every flat name refused for the cap or for being invalid. */
-  public static final String OVERFLOW_NAME = MetricId.OVERFLOW_VALUE;
-
-  /** The metric whose {@code name} tag holds the flat names of the {@code String} methods. */
-  public static final String FLAT_METRIC = "hotpath.latency";
-
-  /** The tag that holds a flat name. */
-  public static final String FLAT_TAG = "name";
-
-  private static final MetricId FLAT_OVERFLOW = MetricId.of(FLAT_METRIC, FLAT_TAG, OVERFLOW_NAME);
-
   /** The most distinct metric names a registry holds; names come from code, so this is far off. */
   public static final int MAX_METRIC_NAMES = 1000;
 
@@ -57,9 +39,6 @@ public final class LatencyRegistry {
   private final int maxSeriesPerName;
   private final LatencyRecorder.Builder template;
   private final ConcurrentHashMap<MetricId, LatencyRecorder> series = new ConcurrentHashMap<>();
-  // Flat names resolve through their own index so that record(String, long) stays one lookup
-  // without building an id.
-  private final ConcurrentHashMap<String, LatencyRecorder> flat = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, AtomicInteger> admittedPerName = new ConcurrentHashMap<>();
   private final LongAdder refused = new LongAdder();
   private final CopyOnWriteArrayList<BiConsumer<? super MetricId, ? super LatencyRecorder>>
@@ -145,110 +124,8 @@ public final class LatencyRegistry {
   }
 
   /**
-   * Returns the recorder of a flat name, the series {@code hotpath.latency{name=<name>}},
-   * creating it if the cap allows; otherwise the shared {@value #OVERFLOW_NAME} recorder. Asking
-   * for {@value #OVERFLOW_NAME} itself returns the shared recorder without using up a series.
-   *
-   * @param name the flat name, such as {@code "GET /api/photos"}
-   * @return the name's recorder, or the overflow recorder when the cap is reached
-   * @throws NullPointerException if {@code name} is null
-   * @throws IllegalArgumentException if {@code name} breaks {@link TagValues}' rule (blank,
-   *     longer than 200 characters, control characters)
-   */
-  public LatencyRecorder recorder(String name) {
-    LatencyRecorder existing = name == null ? null : flat.get(name);
-    if (existing != null) {
-      return existing;
-    }
-    return flatLookup(TagValues.requireValid("name", name));
-  }
-
-  /**
-   * Records a latency under a flat name. Never throws: an invalid name (null, blank, too long,
-   * control characters) is recorded under {@value #OVERFLOW_NAME} and counted as refused, like a
-   * name over the cap.
-   *
-   * @param name the flat name
-   * @param nanos the latency in nanoseconds; see {@link LatencyRecorder#record(long)}
-   */
-  public void record(String name, long nanos) {
-    LatencyRecorder existing = name == null ? null : flat.get(name);
-    if (existing != null) {
-      existing.record(nanos);
-    } else if (TagValues.problemWith("name", name) != null) {
-      refused.increment();
-      lookup(FLAT_OVERFLOW).record(nanos);
-    } else {
-      flatLookup(name).record(nanos);
-    }
-  }
-
-  /**
-   * Returns the recorder of a flat name if it exists, never creating one.
-   *
-   * @param name the flat name
-   * @return the recorder, or empty when the name was never admitted
-   */
-  public Optional<LatencyRecorder> find(String name) {
-    return name == null ? Optional.empty() : Optional.ofNullable(flat.get(name));
-  }
-
-  /**
-   * Returns the window snapshot of every series by display name, sorted: a flat name for the
-   * series of {@value #FLAT_METRIC} (including {@value #OVERFLOW_NAME} once used), the id's text
-   * form ({@link MetricId#toString()}) for every other series.
-   *
-   * @return an unmodifiable map from display name to window snapshot
-   */
-  public Map<String, LatencySnapshot> snapshots() {
-    Map<String, LatencySnapshot> snapshots = new TreeMap<>();
-    series.forEach((id, recorder) -> snapshots.put(displayName(id), recorder.snapshot()));
-    return Collections.unmodifiableMap(snapshots);
-  }
-
-  /**
-   * Returns every recorder by display name (see {@link #snapshots()}), sorted.
-   *
-   * @return an unmodifiable copy of the current recorders
-   */
-  public Map<String, LatencyRecorder> recorders() {
-    Map<String, LatencyRecorder> recorders = new TreeMap<>();
-    series.forEach((id, recorder) -> recorders.put(displayName(id), recorder));
-    return Collections.unmodifiableMap(recorders);
-  }
-
-  /**
-   * Calls {@code listener} with each series created from now on, by display name (see
-   * {@link #snapshots()}). Prefer {@link #onNewSeries}, which gives the structured id.
-   *
-   * @param listener called with the new display name and its recorder; must not throw
-   * @throws NullPointerException if {@code listener} is null
-   */
-  public void onNewRecorder(BiConsumer<? super String, ? super LatencyRecorder> listener) {
-    Objects.requireNonNull(listener, "listener must not be null");
-    onNewSeries((id, recorder) -> listener.accept(displayName(id), recorder));
-  }
-
-  /**
-   * Returns the name a series is shown under where only text fits: the flat name for a series of
-   * {@value #FLAT_METRIC}, otherwise {@link MetricId#toString()}.
-   *
-   * @param id the series
-   * @return its display name
-   */
-  public static String displayName(MetricId id) {
-    if (id.name().equals(FLAT_METRIC)) {
-      Optional<String> flatName = id.tagValue(FLAT_TAG);
-      if (flatName.isPresent() && id.tags().size() == 1) {
-        return flatName.get();
-      }
-    }
-    return id.toString();
-  }
-
-  /**
    * Returns how many times a series was refused a recorder of its own, because its name's cap
-   * was reached or its flat name was invalid, and was recorded in the overflow series instead.
+   * was reached, and was recorded in the overflow series instead.
    * Every refused lookup counts, so one id refused twice counts twice: counting distinct ids
    * would itself need memory without bound.
    *
@@ -268,28 +145,12 @@ public final class LatencyRegistry {
   }
 
   /**
-   * Returns the cap on flat names: the same as {@link #maxSeriesPerName()}, since flat names are
-   * the series of one metric.
-   *
-   * @return the maximum number of flat names, not counting {@value #OVERFLOW_NAME}
-   */
-  public int maxNames() {
-    return maxSeriesPerName;
-  }
-
-  /**
    * Returns the sliding window of this registry's recorders.
    *
    * @return the window length every recorder uses
    */
   public Duration window() {
     return template.window();
-  }
-
-  // Only admitted names reach the flat index (lookup puts them there when it creates them): a
-  // refused name must keep counting as refused.
-  private LatencyRecorder flatLookup(String name) {
-    return lookup(MetricId.of(FLAT_METRIC, FLAT_TAG, name));
   }
 
   private LatencyRecorder lookup(MetricId id) {
@@ -317,9 +178,6 @@ public final class LatencyRegistry {
       return lookup(id.overflow());
     }
     if (created[0] != null) {
-      if (id.name().equals(FLAT_METRIC) && id.tags().size() == 1) {
-        id.tagValue(FLAT_TAG).ifPresent(name -> flat.putIfAbsent(name, created[0]));
-      }
       newSeriesListeners.forEach(listener -> listener.accept(id, created[0]));
     }
     return recorder;
@@ -369,22 +227,6 @@ public final class LatencyRegistry {
         throw new IllegalArgumentException("maxSeriesPerName must be at least 1, was " + max);
       }
       this.maxSeriesPerName = max;
-      return this;
-    }
-
-    /**
-     * Sets the cap on flat names: the same setting as {@link #maxSeriesPerName(int)}, kept for
-     * callers written before metric ids.
-     *
-     * @param maxNames at least 1
-     * @return this builder
-     * @throws IllegalArgumentException if {@code maxNames} is below 1
-     */
-    public Builder maxNames(int maxNames) {
-      if (maxNames < 1) {
-        throw new IllegalArgumentException("maxNames must be at least 1, was " + maxNames);
-      }
-      this.maxSeriesPerName = maxNames;
       return this;
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What a metric series is: a name plus tags, as Micrometer has it:
@@ -42,6 +43,8 @@ public final class MetricId implements Comparable<MetricId> {
   public static final String OVERFLOW_VALUE = "other";
 
   private static final String[] NO_TAGS = new String[0];
+  // ", " followed by a key and '=' starts a tag; anything else belongs to the value.
+  private static final Pattern TAG_SEPARATOR = Pattern.compile(", (?=[a-z][a-z0-9_]*=)");
 
   private final String name;
   // key0, value0, key1, value1, ... sorted by key; never shared with a caller
@@ -235,6 +238,40 @@ public final class MetricId implements Comparable<MetricId> {
   @Override
   public int hashCode() {
     return hash;
+  }
+
+  /**
+   * Reads the text form {@link #toString()} writes: {@code name} or
+   * {@code name{key=value, key=value}}, tags in any order. A value may hold any character its
+   * rule allows except the sequence {@code ", <key>="}, which starts the next tag; an id whose
+   * value holds it can be made with {@link #tag} but not written as text.
+   *
+   * @param text the text form, such as {@code "hotpath.cache.load{cache=photos}"}
+   * @return the id
+   * @throws NullPointerException if {@code text} is null
+   * @throws IllegalArgumentException naming the text when it does not read as an id, or when a
+   *     name, key or value breaks its rule
+   */
+  public static MetricId parse(String text) {
+    Objects.requireNonNull(text, "metric id text must not be null");
+    int open = text.indexOf('{');
+    if (open < 0) {
+      return of(text);
+    }
+    if (!text.endsWith("}") || open == text.length() - 2) {
+      throw new IllegalArgumentException("metric id '" + TagValues.printable(text)
+          + "' does not read as name{key=value, ...}");
+    }
+    MetricId id = of(text.substring(0, open));
+    for (String tag : TAG_SEPARATOR.split(text.substring(open + 1, text.length() - 1), -1)) {
+      int equals = tag.indexOf('=');
+      if (equals < 0) {
+        throw new IllegalArgumentException("metric id '" + TagValues.printable(text)
+            + "' has a tag without '=': '" + TagValues.printable(tag) + "'");
+      }
+      id = id.tag(tag.substring(0, equals), tag.substring(equals + 1));
+    }
+    return id;
   }
 
   /**

@@ -13,10 +13,9 @@ import java.util.Objects;
  * first, with its name and tags, the budget states, and the count of refused series; as objects
  * or as JSON.
  *
- * <p>"Slowest" orders names by p95 of the window, highest first; ties by p99, then by name. p95
- * is the statistic budgets usually limit and, unlike p99 or max, is not moved by a single outlier.
- * Ties after that go by id (name, then tags).
- * Names whose window is empty come last. Instances are immutable.
+ * <p>"Slowest" orders series by p95 of the window, highest first; ties by p99, then by id (name,
+ * then tags). p95 is the statistic budgets usually limit and, unlike p99 or max, is not moved by
+ * a single outlier. Series whose window is empty come last. Instances are immutable.
  */
 public final class PerformanceReport {
   private static final Comparator<Entry> SLOWEST_FIRST =
@@ -41,7 +40,7 @@ public final class PerformanceReport {
   }
 
   /**
-   * Captures the window statistics of every name, without budgets.
+   * Captures the window statistics of every series, without budgets.
    *
    * @param registry the registry to report on
    * @return the report
@@ -52,7 +51,7 @@ public final class PerformanceReport {
   }
 
   /**
-   * Captures the window statistics of every name and evaluates the monitor's budgets now; the
+   * Captures the window statistics of every series and evaluates the monitor's budgets now; the
    * evaluation tells the monitor's listeners of transitions like a scheduled one would.
    *
    * @param registry the registry to report on
@@ -93,7 +92,7 @@ public final class PerformanceReport {
   }
 
   /**
-   * Returns every name with its window statistics, slowest first.
+   * Returns every series with its window statistics, slowest first.
    *
    * @return an unmodifiable list
    */
@@ -102,7 +101,7 @@ public final class PerformanceReport {
   }
 
   /**
-   * Returns the slowest names.
+   * Returns the slowest series.
    *
    * @param limit how many at most; not negative
    * @return an unmodifiable list of at most {@code limit} entries, slowest first
@@ -135,12 +134,12 @@ public final class PerformanceReport {
 
   /**
    * Writes the report as a JSON object: {@code capturedAt} (ISO-8601), {@code windowSeconds},
-   * {@code unit} ({@code "ns"}, the unit of every latency), {@code refusedNames}, {@code names}
-   * (slowest first, each with {@code name} (the display name, see
-   * {@link LatencyRegistry#displayName}), {@code metric} (the id's name), {@code tags} (an object
+   * {@code unit} ({@code "ns"}, the unit of every latency), {@code refusedNames}, {@code series}
+   * (slowest first, each with {@code series} (the id's text form, see
+   * {@link MetricId#toString()}), {@code metric} (the id's name), {@code tags} (an object
    * of the id's tags), {@code count, mean, p50, p90, p95, p99, p999, max}) and
-   * {@code budgets} (each with {@code budget} text, {@code name, status, observed, limit,
-   * count}).
+   * {@code budgets} (each with {@code budget} text, {@code series} (the id judged),
+   * {@code status, observed, limit, count}).
    *
    * @return the JSON text
    */
@@ -165,16 +164,6 @@ public final class PerformanceReport {
     public Entry {
       Objects.requireNonNull(id, "id must not be null");
       Objects.requireNonNull(snapshot, "snapshot must not be null");
-    }
-
-    /**
-     * Returns the name the series is shown under where only text fits.
-     *
-     * @return the flat name for a flat-name series, otherwise the id's text form; see
-     *     {@link LatencyRegistry#displayName(MetricId)}
-     */
-    public String name() {
-      return LatencyRegistry.displayName(id);
     }
   }
 }

@@ -42,8 +42,7 @@ public final class TagValues {
     return problemWith("tag value", value);
   }
 
-  // "what" names the value in the message: flat names and budget names are tag values too.
-  static String problemWith(String what, String value) {
+  private static String problemWith(String what, String value) {
     if (value == null) {
       return what + " must not be null";
     }
@@ -74,7 +73,7 @@ public final class TagValues {
     return requireValid("tag value", value);
   }
 
-  static String requireValid(String what, String value) {
+  private static String requireValid(String what, String value) {
     String problem = problemWith(what, value);
     if (problem == null) {
       return value;

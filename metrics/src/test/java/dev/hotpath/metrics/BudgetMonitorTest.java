@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 
 class BudgetMonitorTest {
   private static final long MS = 1_000_000;
+  private static final MetricId GET_A = RouteMetric.of("GET /a");
+  private static final MetricId FAST = MetricId.of("app.fast");
+  private static final MetricId SLOW = MetricId.of("app.slow");
 
   private final FakeTicker ticker = new FakeTicker();
   private final LatencyRegistry registry =
@@ -20,14 +23,19 @@ class BudgetMonitorTest {
   private final BudgetListener listener = new BudgetListener() {
     @Override
     public void onBreach(BudgetState state) {
-      events.add("breach " + state.name());
+      events.add("breach " + shown(state.series()));
     }
 
     @Override
     public void onRecover(BudgetState state) {
-      events.add("recover " + state.name() + " " + state.status());
+      events.add("recover " + shown(state.series()) + " " + state.status());
     }
   };
+
+  /** A route's series by its route, any other by its id. */
+  private static String shown(MetricId series) {
+    return series.tagValue(RouteMetric.ROUTE_TAG).orElse(series.toString());
+  }
 
   private BudgetMonitor listenedMonitor(String budget) {
     return BudgetMonitor.builder(registry).budget(budget).listener(listener).build();
@@ -37,11 +45,11 @@ class BudgetMonitorTest {
   void breachAndRecoveryAreEachReportedOncePerTransition() {
     BudgetMonitor monitor = listenedMonitor("GET /a p95 < 300ms");
 
-    registry.record("GET /a", 100 * MS);
+    registry.record(GET_A, 100 * MS);
     assertThat(monitor.evaluate()).extracting(BudgetState::status).containsExactly(BudgetStatus.MET);
 
-    registry.record("GET /a", 900 * MS);
-    registry.record("GET /a", 900 * MS);
+    registry.record(GET_A, 900 * MS);
+    registry.record(GET_A, 900 * MS);
     monitor.evaluate();
     monitor.evaluate();
     assertThat(events).containsExactly("breach GET /a");
@@ -52,7 +60,7 @@ class BudgetMonitorTest {
 
     ticker.advance(Duration.ofSeconds(61)); // the slow values leave the window
     for (int i = 0; i < 10; i++) {
-      registry.record("GET /a", 50 * MS);
+      registry.record(GET_A, 50 * MS);
     }
     monitor.evaluate();
     monitor.evaluate();
@@ -62,13 +70,13 @@ class BudgetMonitorTest {
   @Test
   void emptyWindowIsNoDataAndRecoversABreach() {
     BudgetMonitor monitor = BudgetMonitor.builder(registry)
-        .budget(Budget.of("GET /a", Statistic.MAX, Duration.ofMillis(10)))
+        .budget(Budget.of(GET_A, Statistic.MAX, Duration.ofMillis(10)))
         .listener(listener)
         .build();
     assertThat(monitor.evaluate().get(0).status()).isEqualTo(BudgetStatus.NO_DATA);
-    assertThat(registry.find("GET /a")).as("evaluating creates no recorder").isEmpty();
+    assertThat(registry.find(GET_A)).as("evaluating creates no recorder").isEmpty();
 
-    registry.record("GET /a", 20 * MS);
+    registry.record(GET_A, 20 * MS);
     monitor.evaluate();
     ticker.advance(Duration.ofMinutes(2));
     assertThat(monitor.evaluate().get(0).status()).isEqualTo(BudgetStatus.NO_DATA);
@@ -76,23 +84,49 @@ class BudgetMonitorTest {
   }
 
   @Test
-  void budgetWithoutNameJudgesEveryNameSeparately() {
+  void budgetWithoutTargetJudgesEverySeriesSeparately() {
     BudgetMonitor monitor = listenedMonitor("p99 < 100ms");
-    registry.record("fast", 1 * MS);
-    registry.record("slow", 500 * MS);
+    registry.record(FAST, 1 * MS);
+    registry.record(SLOW, 500 * MS);
     List<BudgetState> states = monitor.evaluate();
-    assertThat(states).extracting(BudgetState::name).containsExactly("fast", "slow");
+    assertThat(states).extracting(BudgetState::series).containsExactly(FAST, SLOW);
     assertThat(states).extracting(BudgetState::status)
         .containsExactly(BudgetStatus.MET, BudgetStatus.BREACHED);
-    assertThat(events).containsExactly("breach slow");
+    assertThat(events).containsExactly("breach app.slow");
+  }
+
+  @Test
+  void aRouteBudgetJudgesTheRoutesSuccessfulRequestsOnly() {
+    BudgetMonitor monitor = listenedMonitor("GET /api/photos p95 < 300ms");
+    registry.record(RouteMetric.of("GET /api/photos", 404), 900 * MS); // a slow 404 is not the page
+    registry.record(RouteMetric.of("GET /api/photos", 200), 100 * MS);
+    assertThat(monitor.evaluate()).singleElement().satisfies(state -> {
+      assertThat(state.series()).isEqualTo(MetricId.of("hotpath.http.server")
+          .tag("outcome", "success").tag("route", "GET /api/photos"));
+      assertThat(state.status()).isEqualTo(BudgetStatus.MET);
+    });
+
+    registry.record(RouteMetric.of("GET /api/photos", 304), 900 * MS);
+    registry.record(RouteMetric.of("GET /api/photos", 200), 900 * MS);
+    monitor.evaluate();
+    assertThat(events).containsExactly("breach GET /api/photos");
+  }
+
+  @Test
+  void aMetricIdBudgetJudgesThatSeries() {
+    BudgetMonitor monitor = listenedMonitor("hotpath.cache.load{cache=photos} p99 < 10ms");
+    registry.record(MetricId.of("hotpath.cache.load", "cache", "thumbnails"), 900 * MS);
+    registry.record(MetricId.of("hotpath.cache.load", "cache", "photos"), 50 * MS);
+    monitor.evaluate();
+    assertThat(events).containsExactly("breach hotpath.cache.load{cache=photos}");
   }
 
   @Test
   void shortBudgetWindowLooksOnlyAtTheNewestSlices() {
     BudgetMonitor monitor = BudgetMonitor.builder(registry).budget("GET /a p95 < 300ms over 10s").build();
-    registry.record("GET /a", 900 * MS);
+    registry.record(GET_A, 900 * MS);
     ticker.advance(Duration.ofSeconds(20));
-    registry.record("GET /a", 10 * MS);
+    registry.record(GET_A, 10 * MS);
     assertThat(monitor.evaluate().get(0).status()).isEqualTo(BudgetStatus.MET);
   }
 
@@ -100,10 +134,10 @@ class BudgetMonitorTest {
   void minSamplesKeepsSparseWindowsUnjudged() {
     BudgetMonitor monitor = BudgetMonitor.builder(registry)
         .budget("GET /a p99 < 10ms").minSamples(3).listener(listener).build();
-    registry.record("GET /a", 50 * MS);
-    registry.record("GET /a", 50 * MS);
+    registry.record(GET_A, 50 * MS);
+    registry.record(GET_A, 50 * MS);
     assertThat(monitor.evaluate().get(0).status()).isEqualTo(BudgetStatus.NO_DATA);
-    registry.record("GET /a", 50 * MS);
+    registry.record(GET_A, 50 * MS);
     assertThat(monitor.evaluate().get(0).status()).isEqualTo(BudgetStatus.BREACHED);
   }
 
@@ -119,14 +153,14 @@ class BudgetMonitorTest {
         })
         .listener(listener)
         .build();
-    registry.record("GET /a", 5 * MS);
+    registry.record(GET_A, 5 * MS);
     monitor.evaluate();
     assertThat(events).containsExactly("breach GET /a");
   }
 
   @Test
   void startedMonitorEvaluatesOnItsOwnUntilClosed() {
-    registry.record("GET /a", 5 * MS);
+    registry.record(GET_A, 5 * MS);
     try (BudgetMonitor monitor = BudgetMonitor.builder(registry)
         .budget("GET /a max < 1ms").listener(listener).interval(Duration.ofMillis(5)).build()) {
       monitor.start();

@@ -11,20 +11,44 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BudgetTest {
 
   @Test
-  void parsesNameStatisticLimitAndWindow() {
+  void aRouteTargetsTheRoutesSuccessfulRequests() {
     Budget budget = Budget.parse("GET /api/photos p95 < 300ms over 1m");
-    assertThat(budget.name()).contains("GET /api/photos");
+    assertThat(budget.target()).contains(MetricId.of("hotpath.http.server")
+        .tag("route", "GET /api/photos").tag("outcome", "success"));
     assertThat(budget.statistic()).isEqualTo(Statistic.P95);
     assertThat(budget.limit()).isEqualTo(Duration.ofMillis(300));
     assertThat(budget.window()).contains(Duration.ofMinutes(1));
-    assertThat(budget).isEqualTo(Budget.of("GET /api/photos", Statistic.P95, Duration.ofMillis(300))
-        .over(Duration.ofMinutes(1)));
+    assertThat(budget).isEqualTo(Budget.of(RouteMetric.of("GET /api/photos"), Statistic.P95,
+        Duration.ofMillis(300)).over(Duration.ofMinutes(1)));
+    assertThat(budget).hasToString("GET /api/photos p95 < 300ms over 1m");
   }
 
   @Test
-  void parsesBudgetForEveryNameWithSpacedUnitsAndFractions() {
+  void aMetricIdTargetsThatSeries() {
+    Budget budget = Budget.parse("hotpath.cache.load{cache=photos} p99 < 50ms");
+    assertThat(budget.target()).contains(MetricId.of("hotpath.cache.load", "cache", "photos"));
+    assertThat(Budget.parse("hotpath.pool.acquire p99 < 5ms").target())
+        .contains(MetricId.of("hotpath.pool.acquire"));
+    Budget statement = Budget.parse(
+        "hotpath.pool.statement{pool=main, fingerprint=SELECT max(a), b FROM t WHERE c = ?} max < 1s");
+    assertThat(statement.target()).contains(MetricId.of("hotpath.pool.statement", "pool", "main")
+        .tag("fingerprint", "SELECT max(a), b FROM t WHERE c = ?"));
+    assertThat(statement.statistic()).isEqualTo(Statistic.MAX);
+  }
+
+  @Test
+  void aLongRouteTargetsTheSeriesTheTimingFilterRecordsIt() {
+    String route = "GET /" + "segment/".repeat(40);
+    Budget budget = Budget.parse(route + " p95 < 300ms");
+    assertThat(budget.target()).contains(RouteMetric.of(route));
+    assertThat(budget.target().orElseThrow().tagValue("route").orElseThrow())
+        .hasSizeLessThanOrEqualTo(TagValues.MAX_LENGTH);
+  }
+
+  @Test
+  void parsesBudgetForEverySeriesWithSpacedUnitsAndFractions() {
     Budget budget = Budget.parse("  P99<1.5s over 1 min ");
-    assertThat(budget.name()).isEmpty();
+    assertThat(budget.target()).isEmpty();
     assertThat(budget.statistic()).isEqualTo(Statistic.P99);
     assertThat(budget.limit()).isEqualTo(Duration.ofMillis(1500));
     assertThat(budget.window()).contains(Duration.ofMinutes(1));
@@ -33,15 +57,18 @@ class BudgetTest {
   }
 
   @Test
-  void nameMayContainAStatisticWord() {
+  void targetMayContainAStatisticWord() {
     Budget budget = Budget.parse("GET /max/p95 p99 < 10ms");
-    assertThat(budget.name()).contains("GET /max/p95");
+    assertThat(budget.target()).contains(RouteMetric.of("GET /max/p95"));
     assertThat(budget.statistic()).isEqualTo(Statistic.P99);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {
-      "GET /api/photos p95 < 300ms over 1m", "p99 < 1500ms", "mean < 250us", "max < 7ns over 2h"})
+      "GET /api/photos p95 < 300ms over 1m", "p99 < 1500ms", "mean < 250us", "max < 7ns over 2h",
+      "hotpath.cache.load{cache=photos} p99 < 50ms",
+      "hotpath.http.server{outcome=client_error, route=GET /a} p95 < 1s",
+      "hotpath.http.server{outcome=success, route=hotpath.looks.like.an.id} p95 < 1s"})
   void textRoundTrips(String text) {
     Budget budget = Budget.parse(text);
     assertThat(Budget.parse(budget.toString())).isEqualTo(budget);
@@ -54,7 +81,7 @@ class BudgetTest {
 
   @Test
   void metOnlyStrictlyBelowTheLimit() {
-    Budget budget = Budget.forEveryName(Statistic.P95, Duration.ofMillis(300));
+    Budget budget = Budget.forEverySeries(Statistic.P95, Duration.ofMillis(300));
     assertThat(budget.isMetBy(299_999_999)).isTrue();
     assertThat(budget.isMetBy(300_000_000)).isFalse();
   }
@@ -63,7 +90,11 @@ class BudgetTest {
   void unparseableTextIsRejectedNamingTextAndRule() {
     assertThatThrownBy(() -> Budget.parse("fast please"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("budget 'fast please' does not read as '[name] <statistic> < <duration>");
+        .hasMessageStartingWith("budget 'fast please' does not read as '[target] <statistic> < <duration>");
+    assertThatThrownBy(() -> Budget.parse("hotpath.cache.load{cache} p95 < 1s"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("budget 'hotpath.cache.load{cache} p95 < 1s' is invalid: metric id"
+            + " 'hotpath.cache.load{cache}' has a tag without '='");
     assertThatThrownBy(() -> Budget.parse("p95 > 300ms"))
         .hasMessage("budget 'p95 > 300ms' uses '>'; a budget is an upper limit written with '<'");
     assertThatThrownBy(() -> Budget.parse("p95 < 300 parsecs"))
@@ -83,13 +114,13 @@ class BudgetTest {
 
   @Test
   void factoriesRejectBadValuesNamingValueAndRule() {
-    assertThatThrownBy(() -> Budget.of("a", Statistic.P95, Duration.ZERO))
+    assertThatThrownBy(() -> Budget.of(RouteMetric.of("GET /a"), Statistic.P95, Duration.ZERO))
         .hasMessage("budget limit must be positive, was PT0S");
-    assertThatThrownBy(() -> Budget.of(" ", Statistic.P95, Duration.ofSeconds(1)))
-        .hasMessage("name must not be blank, was ' '");
-    assertThatThrownBy(() -> Budget.forEveryName(null, Duration.ofSeconds(1)))
+    assertThatThrownBy(() -> Budget.of(null, Statistic.P95, Duration.ofSeconds(1)))
+        .hasMessage("series must not be null");
+    assertThatThrownBy(() -> Budget.forEverySeries(null, Duration.ofSeconds(1)))
         .hasMessage("statistic must not be null");
-    assertThatThrownBy(() -> Budget.forEveryName(Statistic.MAX, Duration.ofSeconds(1))
+    assertThatThrownBy(() -> Budget.forEverySeries(Statistic.MAX, Duration.ofSeconds(1))
             .over(Duration.ofSeconds(-1)))
         .hasMessage("budget window must be positive, was PT-1S");
     assertThatThrownBy(() -> Statistic.fromLabel("p42"))

@@ -49,4 +49,20 @@ class MetricIdTest {
     MetricId full = many;
     assertThatThrownBy(() -> full.tag("one_more", "v")).hasMessageStartingWith("a metric id carries at most 8 tags");
   }
+
+  @Test
+  void textFormParsesBackToAnEqualId() {
+    MetricId id = MetricId.of("hotpath.pool.statement", "pool", "main")
+        .tag("fingerprint", "SELECT a, b FROM t WHERE c = ? AND d IN (?)");
+    assertThat(MetricId.parse(id.toString())).isEqualTo(id);
+    assertThat(MetricId.parse("hotpath.pool.acquire")).isEqualTo(MetricId.of("hotpath.pool.acquire"));
+    assertThat(MetricId.parse("x{b=2, a=1}")).isEqualTo(MetricId.of("x", "a", "1").tag("b", "2"));
+    assertThatThrownBy(() -> MetricId.parse("x{a=1"))
+        .hasMessage("metric id 'x{a=1' does not read as name{key=value, ...}");
+    assertThatThrownBy(() -> MetricId.parse("x{}"))
+        .hasMessage("metric id 'x{}' does not read as name{key=value, ...}");
+    assertThatThrownBy(() -> MetricId.parse("x{a}"))
+        .hasMessage("metric id 'x{a}' has a tag without '=': 'a'");
+    assertThatThrownBy(() -> MetricId.parse("X{a=1}")).isInstanceOf(IllegalArgumentException.class);
+  }
 }

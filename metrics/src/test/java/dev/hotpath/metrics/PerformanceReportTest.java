@@ -13,29 +13,30 @@ class PerformanceReportTest {
   private static final long MS = 1_000_000;
 
   private final LatencyRegistry registry = LatencyRegistry.builder()
-      .maxNames(3)
+      .maxSeriesPerName(3)
       .recorder(LatencyRecorder.builder().ticker(new FakeTicker()))
       .build();
 
   @Test
   void entriesAreOrderedSlowestFirstByP95() {
-    registry.record("medium", 50 * MS);
-    registry.record("fast", 1 * MS);
-    registry.record("slow", 900 * MS);
+    registry.record(MetricId.of("app.medium"), 50 * MS);
+    registry.record(MetricId.of("app.fast"), 1 * MS);
+    registry.record(MetricId.of("app.slow"), 900 * MS);
     PerformanceReport report = PerformanceReport.capture(registry);
-    assertThat(report.entries()).extracting(PerformanceReport.Entry::name)
-        .containsExactly("slow", "medium", "fast");
-    assertThat(report.slowest(1)).extracting(PerformanceReport.Entry::name).containsExactly("slow");
+    assertThat(report.entries()).extracting(entry -> entry.id().name())
+        .containsExactly("app.slow", "app.medium", "app.fast");
+    assertThat(report.slowest(1)).extracting(PerformanceReport.Entry::id)
+        .containsExactly(MetricId.of("app.slow"));
     assertThat(report.slowest(10)).hasSize(3);
     assertThatThrownBy(() -> report.slowest(-1)).hasMessage("limit must not be negative, was -1");
   }
 
   @Test
-  void jsonCarriesNamesBudgetsAndRefusedNames() throws Exception {
-    registry.record("GET /slow", 900 * MS);
-    registry.record("GET /fast", 1 * MS);
-    registry.record("GET /other1", 1 * MS);
-    registry.record("GET /other2", 1 * MS); // over the cap of 3
+  void jsonCarriesSeriesBudgetsAndRefusedNames() throws Exception {
+    registry.record(RouteMetric.of("GET /slow"), 900 * MS);
+    registry.record(RouteMetric.of("GET /fast"), 1 * MS);
+    registry.record(RouteMetric.of("GET /other1"), 1 * MS);
+    registry.record(RouteMetric.of("GET /other2"), 1 * MS); // over the cap of 3
     BudgetMonitor budgets = BudgetMonitor.builder(registry).budget("GET /slow p95 < 300ms over 1m").build();
 
     PerformanceReport report = PerformanceReport.capture(registry, budgets);
@@ -45,14 +46,18 @@ class PerformanceReportTest {
     assertThat(json.get("windowSeconds").asDouble()).isEqualTo(60.0);
     assertThat(json.get("unit").asText()).isEqualTo("ns");
     assertThat(json.get("refusedNames").asLong()).isEqualTo(1);
-    JsonNode slowest = json.get("names").get(0);
-    assertThat(slowest.get("name").asText()).isEqualTo("GET /slow");
+    JsonNode slowest = json.get("series").get(0);
+    assertThat(slowest.get("series").asText())
+        .isEqualTo("hotpath.http.server{outcome=success, route=GET /slow}");
+    assertThat(slowest.get("metric").asText()).isEqualTo("hotpath.http.server");
+    assertThat(slowest.get("tags").get("route").asText()).isEqualTo("GET /slow");
     assertThat(slowest.get("count").asLong()).isEqualTo(1);
     assertThat(slowest.get("p95").asLong()).isBetween(900 * MS, 910 * MS);
-    assertThat(json.get("names")).hasSize(4); // three names and "other"
+    assertThat(json.get("series")).hasSize(4); // three routes and the overflow series
     JsonNode budget = json.get("budgets").get(0);
     assertThat(budget.get("budget").asText()).isEqualTo("GET /slow p95 < 300ms over 1m");
-    assertThat(budget.get("name").asText()).isEqualTo("GET /slow");
+    assertThat(budget.get("series").asText())
+        .isEqualTo("hotpath.http.server{outcome=success, route=GET /slow}");
     assertThat(budget.get("status").asText()).isEqualTo("BREACHED");
     assertThat(budget.get("limit").asLong()).isEqualTo(300 * MS);
     assertThat(budget.get("observed").asLong()).isEqualTo(report.budgetStates().get(0).observedNanos());
@@ -61,7 +66,7 @@ class PerformanceReportTest {
   @Test
   void reportOfEmptyRegistryIsValidJson() throws Exception {
     JsonNode json = new ObjectMapper().readTree(PerformanceReport.capture(registry).toJson());
-    assertThat(json.get("names")).isEmpty();
+    assertThat(json.get("series")).isEmpty();
     assertThat(json.get("budgets")).isEmpty();
   }
 
@@ -72,9 +77,10 @@ class PerformanceReportTest {
     PerformanceReport report = PerformanceReport.capture(registry);
     assertThat(report.entries()).singleElement().satisfies(entry -> {
       assertThat(entry.id()).isEqualTo(id);
-      assertThat(entry.name()).isEqualTo("hotpath.pool.statement{fingerprint=SELECT ?, pool=main}");
     });
-    JsonNode series = new ObjectMapper().readTree(report.toJson()).get("names").get(0);
+    JsonNode series = new ObjectMapper().readTree(report.toJson()).get("series").get(0);
+    assertThat(series.get("series").asText())
+        .isEqualTo("hotpath.pool.statement{fingerprint=SELECT ?, pool=main}");
     assertThat(series.get("metric").asText()).isEqualTo("hotpath.pool.statement");
     assertThat(series.get("tags").get("pool").asText()).isEqualTo("main");
     assertThat(series.get("tags").get("fingerprint").asText()).isEqualTo("SELECT ?");

@@ -12,18 +12,20 @@ class ReadmeExampleTest {
 
   @Test
   void readmeUsageExampleRuns() throws Exception {
-    LatencyRegistry registry = LatencyRegistry.create();          // at most 1000 names
+    LatencyRegistry registry = LatencyRegistry.create();          // at most 1000 series per name
+    MetricId checkout = MetricId.of("app.checkout", "step", "payment");
     long start = System.nanoTime();
     Thread.onSpinWait(); // ... handle the request ...
-    registry.record("GET /api/photos", System.nanoTime() - start);
+    registry.record(checkout, System.nanoTime() - start);
 
-    LatencySnapshot last60s = registry.recorder("GET /api/photos").snapshot();
+    LatencySnapshot last60s = registry.recorder(checkout).snapshot();
     long p95 = last60s.p95();                                      // nanoseconds
 
     try (BudgetMonitor budgets = BudgetMonitor.builder(registry)
-        .budget("GET /api/photos p95 < 300ms over 1m")
+        .budget("app.checkout{step=payment} p95 < 300ms over 1m")
+        .budget("GET /api/photos p95 < 300ms")                   // a route the servlet filter times
         .listener(new BudgetListener() {
-          @Override public void onBreach(BudgetState s) { alert(s.name() + " breaches " + s.budget()); }
+          @Override public void onBreach(BudgetState s) { alert(s.series() + " breaches " + s.budget()); }
         })
         .build()
         .start()) {                                                // evaluates every 10 s

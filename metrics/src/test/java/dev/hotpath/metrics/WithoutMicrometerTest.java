@@ -29,7 +29,7 @@ class WithoutMicrometerTest {
   /** Runs inside {@link #withoutMicrometer()}. */
   private static String recordEvaluateAndReport() {
     LatencyRegistry registry = LatencyRegistry.create();
-    registry.record("GET /a", 5_000_000);
+    registry.record(RouteMetric.of("GET /a"), 5_000_000);
     BudgetMonitor budgets = BudgetMonitor.builder(registry).budget("GET /a max < 1ms").build();
     return PerformanceReport.capture(registry, budgets).toJson();
   }

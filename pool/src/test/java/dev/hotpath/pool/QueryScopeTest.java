@@ -109,4 +109,31 @@ class QueryScopeTest {
       scope.assertTotalCount(0);
     }
   }
+
+  // Statements skip the scope's thread-local while no thread has a scope open; another thread's
+  // scopes opening and closing (nested, and closed outer first) must not make this thread's open
+  // scope stop counting.
+  @Test
+  void aScopeKeepsCountingWhileOtherThreadsOpenAndCloseTheirs() throws Exception {
+    try (QueryScope mine = QueryScope.open()) {
+      run("SELECT * FROM item WHERE id = 1");
+      Thread other = new Thread(() -> {
+        QueryScope outer = QueryScope.open();
+        QueryScope inner = QueryScope.open();
+        outer.close();
+        inner.close();
+        try (QueryScope again = QueryScope.open()) {
+          again.assertTotalCount(0);
+        }
+      });
+      other.start();
+      other.join();
+      run("SELECT * FROM item WHERE id = 2");
+      mine.assertSelectCount(2);
+    }
+    try (QueryScope after = QueryScope.open()) {
+      run("SELECT * FROM item WHERE id = 3");
+      after.assertSelectCount(1);
+    }
+  }
 }

@@ -37,9 +37,12 @@ public interface Guard<K, V> {
   /**
    * Starts configuring a guard. Nothing is enabled until configured.
    *
-   * @param name the guard's name, used in rejections, events, metrics and health
+   * @param name the guard's name, used in rejections, events, health and as the {@code guard} tag
+   *     of its metrics; an instance name ({@code TagValues.requireInstanceName}: 1 to 64 letters,
+   *     digits, '.', '-' or '_')
    * @return a new builder
-   * @throws IllegalArgumentException if {@code name} is null or blank
+   * @throws NullPointerException if {@code name} is null
+   * @throws IllegalArgumentException if {@code name} breaks the instance-name rule
    */
   static GuardBuilder<Object, Object> builder(String name) {
     return new GuardBuilder<>(name);

@@ -2,6 +2,7 @@ package dev.hotpath.resilience;
 
 import dev.hotpath.core.Ticker;
 import dev.hotpath.metrics.LatencyRegistry;
+import dev.hotpath.metrics.TagValues;
 import dev.hotpath.resilience.internal.DefaultGuard;
 import dev.hotpath.resilience.internal.GuardSettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -53,7 +54,7 @@ public final class GuardBuilder<K, V> {
   private ScheduledExecutorService scheduler;
 
   GuardBuilder(String name) {
-    this.name = ConfigChecks.name("guard name", name);
+    this.name = TagValues.requireInstanceName("guard name", name);
   }
 
   /**
@@ -251,8 +252,8 @@ public final class GuardBuilder<K, V> {
   }
 
   /**
-   * Records call latency into {@code registry} under {@code "guard." + name}; without it the
-   * guard uses a registry of its own.
+   * Records call latency into {@code registry} as the series {@code hotpath.guard.call{guard=<name>}};
+   * without it the guard uses a registry of its own.
    *
    * @param registry the shared registry
    * @return this builder

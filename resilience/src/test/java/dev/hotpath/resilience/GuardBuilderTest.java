@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hotpath.metrics.LatencyRegistry;
+import dev.hotpath.metrics.MetricId;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -11,11 +12,14 @@ import org.junit.jupiter.api.Test;
 class GuardBuilderTest {
 
   @Test
-  void rejectsBlankName() {
+  void rejectsNameOutsideTheInstanceNameRule() {
     assertThatThrownBy(() -> Guard.builder(" "))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("guard name must not be blank, was \" \"");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("guard name must be 1 to 64 letters, digits, '.', '_' or '-', was ' '");
+    assertThatThrownBy(() -> Guard.builder("vision api"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("was 'vision api'");
     assertThatThrownBy(() -> Guard.builder(null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("was null");
+        .isInstanceOf(NullPointerException.class).hasMessage("guard name must not be null");
   }
 
   @Test
@@ -89,7 +93,10 @@ class GuardBuilderTest {
       throw new IllegalStateException("boom");
     })).isInstanceOf(IllegalStateException.class);
 
-    assertThat(registry.snapshots().get("guard.vision-api").count()).isEqualTo(2);
+    assertThat(registry.series().keySet())
+        .containsExactly(MetricId.of("hotpath.guard.call", "guard", "vision-api"));
+    assertThat(registry.find(MetricId.of("hotpath.guard.call", "guard", "vision-api")).orElseThrow()
+        .snapshot().count()).isEqualTo(2);
     assertThat(guard.stats().calls()).isEqualTo(2);
     assertThat(guard.stats().successes()).isEqualTo(1);
     assertThat(guard.stats().failures()).isEqualTo(1);

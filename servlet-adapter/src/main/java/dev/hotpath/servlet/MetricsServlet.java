@@ -22,10 +22,14 @@ import java.util.concurrent.TimeUnit;
  * and register it with async support (the stream needs it):
  *
  * <ul>
- *   <li>{@code /metrics}: the {@link PerformanceReport} JSON (slowest names first).
- *   <li>{@code /metrics/prometheus}: Prometheus text format 0.0.4, one summary
- *       {@code hotpath_latency_seconds} with a {@code name} label and quantiles 0.5 to 0.999,
- *       plus {@code hotpath_latency_max_seconds}.
+ *   <li>{@code /metrics}: the {@link PerformanceReport} JSON (slowest series first, each with
+ *       its metric name and tags).
+ *   <li>{@code /metrics/prometheus}: Prometheus text format 0.0.4. Per metric name (dots
+ *       become underscores, as in Micrometer's Prometheus naming) one summary
+ *       {@code <name>_seconds} with quantiles 0.5 to 0.999, count and sum, and one gauge
+ *       {@code <name>_max_seconds}; each series' tags are its labels, so a route or a SQL
+ *       fingerprint is a label value, never a metric name:
+ *       {@code hotpath_http_server_seconds_count{outcome="success",route="GET /photos/{id}"}}.
  *   <li>{@code /metrics/stream}: Server-Sent Events, an event {@code snapshot} with the report
  *       JSON at once and then every interval. Clients that disconnect are dropped at the next
  *       send (or when the container reports the error), and their async request is completed.
@@ -99,7 +103,7 @@ public final class MetricsServlet extends HttpServlet {
       response.setHeader("Cache-Control", "no-store");
       response.setContentType("text/plain;version=0.0.4;charset=UTF-8");
       response.getOutputStream().write(
-          PrometheusText.format(registry.snapshots()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          PrometheusText.format(registry.series()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } else if ("/stream".equals(path)) {
       subscribe(request, response);
     } else {

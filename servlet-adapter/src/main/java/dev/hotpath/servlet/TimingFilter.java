@@ -3,7 +3,10 @@ package dev.hotpath.servlet;
 import dev.hotpath.core.ServerTiming;
 import dev.hotpath.core.UnitOfWork;
 import dev.hotpath.metrics.LatencyRegistry;
+import dev.hotpath.metrics.MetricId;
+import dev.hotpath.metrics.RouteMetric;
 import dev.hotpath.servlet.internal.OncePerRequest;
+import dev.hotpath.servlet.internal.RouteRecorders;
 import dev.hotpath.servlet.internal.RouteNamingRequest;
 import dev.hotpath.servlet.internal.TimingResponse;
 import jakarta.servlet.FilterChain;
@@ -16,7 +19,8 @@ import java.util.function.Function;
 
 /**
  * Opens a {@link UnitOfWork} named after the route for each request, records the request's
- * latency under its route template in a {@link LatencyRegistry}, and sets a
+ * latency in the series {@code hotpath.http.server{outcome=..., route=...}} of a
+ * {@link LatencyRegistry} ({@link RouteMetric}), and sets a
  * {@code Server-Timing} header with {@code total} and the entries other code added to the
  * request's {@link ServerTiming} (database time and statement count from hotpath-pool, and
  * whatever other blocks and the application add). The filter attaches the {@link ServerTiming} to the root unit of work, or
@@ -25,13 +29,15 @@ import java.util.function.Function;
  *
  * <p>Routes come from a {@link RouteResolver} (default {@link RouteResolver#servletMapping()},
  * which prefers the route a web framework matched, such as Spring MVC's pattern), asked again
- * after the chain so the framework's match is known; unknown routes are recorded as
- * {@link LatencyRegistry#OVERFLOW_NAME}, and the registry's name
- * cap bounds the rest. The latency recorded is the time until the filter chain returns; for
- * async requests that is the time until the request went async. Error responses are recorded
- * under the route with their status class ({@code "GET /photos/* 4xx"}, {@code "... 5xx"}; an
- * exception thrown through the filter counts as 5xx), so they neither vanish nor skew the
- * route's own percentiles. The header is set just before the response commits, so its
+ * after the chain so the framework's match is known; the route is the {@code route} tag, through
+ * {@link dev.hotpath.metrics.TagValues#bounded} so any template fits; unknown routes are
+ * recorded with route {@value MetricId#OVERFLOW_VALUE}, and the registry's cap on series per name
+ * sends routes past it to the overflow series. The latency recorded is the time until the filter
+ * chain returns; for async requests that is the time until the request went async. The
+ * {@code outcome} tag keeps error responses apart ({@code success} below 400,
+ * {@code client_error}, {@code server_error}; an exception thrown through the filter counts as
+ * {@code server_error}), so they neither vanish nor skew the route's own percentiles. A known
+ * route's recorders are remembered, so recording builds no id and allocates nothing. The header is set just before the response commits, so its
  * {@code total} is the time to the first byte of the body; it is also set when the chain
  * throws, before the container writes its error response or error page (Jetty and Tomcat both
  * keep it there).
@@ -42,6 +48,7 @@ public final class TimingFilter extends HttpFilter {
   private static final String[] ROUTE_ATTRIBUTES =
       {RouteResolver.ROUTE_ATTRIBUTE, RouteResolver.SPRING_MVC_PATTERN_ATTRIBUTE};
   private final transient LatencyRegistry registry;
+  private final transient RouteRecorders recorders;
   private final transient RouteResolver routes;
   private final transient boolean serverTimingHeader;
   // Made once: a method reference bound to this filter would be a new object per request.
@@ -49,6 +56,7 @@ public final class TimingFilter extends HttpFilter {
 
   private TimingFilter(Builder builder) {
     this.registry = builder.registry != null ? builder.registry : LatencyRegistry.create();
+    this.recorders = new RouteRecorders(registry);
     this.routes = builder.routes;
     this.serverTimingHeader = builder.serverTimingHeader;
   }
@@ -108,21 +116,13 @@ public final class TimingFilter extends HttpFilter {
       status = httpResponse.getStatus();
     } finally {
       long elapsed = System.nanoTime() - start;
-      registry.record(withStatusClass(routeOf(http), status), elapsed);
+      recorders.recorder(routeOf(http), status).record(elapsed);
     }
   }
 
   private String routeOf(HttpServletRequest request) {
     String route = routes.route(request);
-    return route == null || route.isBlank() ? LatencyRegistry.OVERFLOW_NAME : route;
-  }
-
-  /** Errors are kept apart from the route's successes: a fast 404 must not hide a slow page. */
-  private static String withStatusClass(String route, int status) {
-    if (status < HttpServletResponse.SC_BAD_REQUEST) {
-      return route;
-    }
-    return route + (status < HttpServletResponse.SC_INTERNAL_SERVER_ERROR ? " 4xx" : " 5xx");
+    return route == null || route.isBlank() ? MetricId.OVERFLOW_VALUE : route;
   }
 
   /** Options of {@link TimingFilter}; each setter validates at once. */

@@ -11,6 +11,7 @@ import dev.hotpath.cache.TieredCache;
 import dev.hotpath.core.ServerTiming;
 import dev.hotpath.core.SingleFlight;
 import dev.hotpath.metrics.LatencyRecorder;
+import dev.hotpath.metrics.MetricId;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -71,7 +72,7 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
             ? null
             : new LoadTimeouts(name, config.softTimeoutNanos(), config.hardTimeoutNanos());
     this.keyEncoder = config.keyEncoder();
-    this.loadLatency = config.metrics().recorder("cache." + name + ".load");
+    this.loadLatency = config.metrics().recorder(MetricId.of("hotpath.cache.load", "cache", name));
     this.l1 = buildL1(config);
     this.l2 =
         config.l2() == null
@@ -154,9 +155,10 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
       throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new CacheLoadException("interrupted while waiting for the load of " + key + " in cache " + name, e);
+      // Never the key in a message: keys can be user data (DESIGN invariant 10).
+      throw new CacheLoadException("interrupted while waiting for a load in cache " + name, e);
     } catch (Exception e) {
-      throw new CacheLoadException("loading " + key + " in cache " + name + " failed", e);
+      throw new CacheLoadException("a load in cache " + name + " failed", e);
     }
   }
 

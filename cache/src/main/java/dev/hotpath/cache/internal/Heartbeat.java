@@ -45,8 +45,10 @@ final class Heartbeat implements AutoCloseable {
   }
 
   private void beat() {
-    // A failed publish is the breaker's business; the missing echo is this class's.
-    redis.call(commands -> commands.publish(channel, payload));
+    // A failed publish is the breaker's business; the missing echo is this class's. A publish
+    // that succeeds tells the caches Redis answers, even when they make no calls of their own.
+    redis.call(commands -> commands.publish(channel, payload))
+        .thenRun(() -> redis.eachListener(InvalidationListener::onRedisAnswered));
     if (System.nanoTime() - lastHeard > timeoutNanos && deaf.compareAndSet(false, true)) {
       redis.eachListener(InvalidationListener::onDeaf);
     }

@@ -18,6 +18,12 @@ interface InvalidationListener {
   /** The heartbeat is heard again after {@link #onDeaf()}: resynchronise and trust memory again. */
   void onHeardAgain();
 
+  /**
+   * Redis answered a call of this tier (a heartbeat): whatever the cache owes Redis since it was
+   * unreachable (an invalidation it could only apply locally) can be sent now. Must not block.
+   */
+  void onRedisAnswered();
+
   /** The channel was (re)subscribed: messages may have been lost while it was not. */
   void onSubscribed();
 }

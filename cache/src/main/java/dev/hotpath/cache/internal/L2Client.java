@@ -1,6 +1,7 @@
 package dev.hotpath.cache.internal;
 
 import dev.hotpath.metrics.LatencyRecorder;
+import dev.hotpath.metrics.MetricId;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
@@ -106,7 +107,7 @@ final class L2Client<V> implements InvalidationListener {
     this.executor = config.executor();
     this.lockPrefix = redis.keyPrefix() + ":" + namespace + ":l:";
     this.lockNanos = config.crossNodeLockNanos();
-    this.latency = config.metrics().recorder("cache." + config.name() + ".l2");
+    this.latency = config.metrics().recorder(MetricId.of("hotpath.cache.l2", "cache", config.name()));
     redis.register(namespace, this);
     readVersions().join();
     if (!versionsKnown) {
@@ -270,6 +271,11 @@ final class L2Client<V> implements InvalidationListener {
    * Other nodes never heard of an invalidation this node could not send, and which keys or tags
    * it concerned is not kept: once Redis answers again, invalidate this cache on every node.
    */
+  @Override
+  public void onRedisAnswered() {
+    afterRedisAnswered();
+  }
+
   private void afterRedisAnswered() {
     if (missedInvalidation.get() && missedInvalidation.compareAndSet(true, false)) {
       // Off Lettuce's event loop: invalidate waits for Redis.
@@ -301,6 +307,7 @@ final class L2Client<V> implements InvalidationListener {
       return false;
     }
     versions.raise(slot, raised);
+    afterRedisAnswered();
     return true;
   }
 

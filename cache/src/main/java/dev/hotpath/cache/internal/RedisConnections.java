@@ -10,6 +10,7 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
@@ -73,6 +74,13 @@ public final class RedisConnections implements AutoCloseable {
     this.breaker = CircuitBreaker.of(breakerName, breakerConfig);
     if (client instanceof RedisClusterClient cluster) {
       var connection = cluster.connect(ByteArrayCodec.INSTANCE);
+      // Lettuce opens a node's connection on its first command, which then takes a connect and
+      // handshake (often more than the operation timeout): open the masters' connections now.
+      for (RedisClusterNode node : cluster.getPartitions()) {
+        if (node.is(RedisClusterNode.NodeFlag.UPSTREAM)) {
+          connection.getConnection(node.getNodeId());
+        }
+      }
       this.data = connection;
       this.commands = connection.async();
       this.pubSub = cluster.connectPubSub(StringCodec.UTF8);

@@ -174,7 +174,7 @@ public final class GalleryDemo {
   private void healthAndMetrics() throws Exception {
     HttpResponse<byte[]> health = client.get("health/ready");
     out.printf("%n6. GET /health/ready -> %d %s%n", health.statusCode(), text(health));
-    out.println("7. GET /metrics/prometheus, p95 of each name (one registry shared by all blocks):");
+    out.println("7. GET /metrics/prometheus, p95 of each series (one registry shared by all blocks):");
     text(client.get("metrics/prometheus")).lines()
         .filter(line -> line.contains("quantile=\"0.95\""))
         .forEach(line -> out.println("   " + line));

@@ -35,6 +35,6 @@ class GalleryDemoTest {
         .contains("detected: N+1 in GET /api/naive/photos on gallery: 6 x SELECT photo_id, tag")
         .contains("desc=\"2 queries\", new N+1 reports: 0")
         .contains("6. GET /health/ready -> 200 {\"status\":\"UP\"")
-        .contains("hotpath_latency_seconds{name=\"GET /api/photos\",quantile=\"0.95\"}");
+        .contains("hotpath_http_server_seconds{outcome=\"success\",route=\"GET /api/photos\",quantile=\"0.95\"}");
   }
 }

@@ -184,9 +184,13 @@ class GalleryServiceTest {
 
     HttpResponse<byte[]> metrics = client.get("metrics");
     assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(text(metrics)).contains("\"GET /api/photos/*\"", "\"hotpath.pool.acquire{pool=gallery}\"",
-        "\"cache.photos.load\"", "\"guard.vision-api\"");
+    assertThat(text(metrics)).contains(
+        "\"hotpath.http.server{outcome=success, route=GET /api/photos/*}\"",
+        "\"hotpath.pool.acquire{pool=gallery}\"", "\"hotpath.cache.load{cache=photos}\"",
+        "\"hotpath.guard.call{guard=vision-api}\"");
     assertThat(text(client.get("metrics/prometheus")))
-        .contains("hotpath_latency_seconds{name=\"GET /api/photos/*\",quantile=\"0.95\"}");
+        .contains("hotpath_http_server_seconds{outcome=\"success\",route=\"GET /api/photos/*\",quantile=\"0.95\"}")
+        .contains("hotpath_cache_load_seconds_count{cache=\"photos\"}")
+        .contains("hotpath_guard_call_seconds_count{guard=\"vision-api\"}");
   }
 }

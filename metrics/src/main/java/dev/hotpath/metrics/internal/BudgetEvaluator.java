@@ -7,6 +7,7 @@ import dev.hotpath.metrics.BudgetStatus;
 import dev.hotpath.metrics.LatencyRecorder;
 import dev.hotpath.metrics.LatencyRegistry;
 import dev.hotpath.metrics.LatencySnapshot;
+import dev.hotpath.metrics.MetricId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +27,8 @@ public final class BudgetEvaluator {
   private final List<Budget> budgets;
   private final List<BudgetListener> listeners;
   private final long minSamples;
-  /** Last status per budget and name; bounded by budgets times (maxNames + 1). */
-  private final Map<Budget, Map<String, BudgetStatus>> lastStatus = new HashMap<>();
+  /** Last status per budget and series; bounded by budgets times the registry's series. */
+  private final Map<Budget, Map<MetricId, BudgetStatus>> lastStatus = new HashMap<>();
 
   /**
    * Creates an evaluator.
@@ -47,29 +48,29 @@ public final class BudgetEvaluator {
   }
 
   /**
-   * Evaluates every budget for every name it applies to and tells the listeners of transitions.
+   * Evaluates every budget for every series it applies to and tells the listeners of transitions.
    *
-   * @return the states, budget by budget in order and name by name in name order
+   * @return the states, budget by budget in order and series by series in id order
    */
   public List<BudgetState> evaluate() {
-    Map<String, LatencyRecorder> recorders = registry.recorders();
+    Map<MetricId, LatencyRecorder> recorders = registry.series();
     List<BudgetState> states = new ArrayList<>();
     for (Budget budget : budgets) {
-      Map<String, BudgetStatus> previous = lastStatus.computeIfAbsent(budget, b -> new HashMap<>());
-      Optional<String> only = budget.name();
+      Map<MetricId, BudgetStatus> previous = lastStatus.computeIfAbsent(budget, b -> new HashMap<>());
+      Optional<MetricId> only = budget.target();
       if (only.isPresent()) {
         states.add(judge(budget, only.get(), registry.find(only.get()), previous));
       } else {
         recorders.forEach(
-            (name, recorder) -> states.add(judge(budget, name, Optional.of(recorder), previous)));
+            (id, recorder) -> states.add(judge(budget, id, Optional.of(recorder), previous)));
       }
     }
     return List.copyOf(states);
   }
 
   private BudgetState judge(
-      Budget budget, String name, Optional<LatencyRecorder> recorder,
-      Map<String, BudgetStatus> previous) {
+      Budget budget, MetricId series, Optional<LatencyRecorder> recorder,
+      Map<MetricId, BudgetStatus> previous) {
     LatencySnapshot snapshot =
         recorder
             .map(r -> budget.window().map(r::snapshot).orElseGet(r::snapshot))
@@ -81,9 +82,9 @@ public final class BudgetEvaluator {
     } else {
       status = budget.isMetBy(observed) ? BudgetStatus.MET : BudgetStatus.BREACHED;
     }
-    BudgetState state = new BudgetState(budget, name, status, observed, snapshot.count());
-    BudgetStatus before = previous.getOrDefault(name, BudgetStatus.NO_DATA);
-    previous.put(name, status);
+    BudgetState state = new BudgetState(budget, series, status, observed, snapshot.count());
+    BudgetStatus before = previous.getOrDefault(series, BudgetStatus.NO_DATA);
+    previous.put(series, status);
     if (status == BudgetStatus.BREACHED && before != BudgetStatus.BREACHED) {
       notifyListeners(state, true);
     } else if (status != BudgetStatus.BREACHED && before == BudgetStatus.BREACHED) {
@@ -102,7 +103,7 @@ public final class BudgetEvaluator {
         }
       } catch (RuntimeException failure) {
         LOG.warn("budget listener {} failed on {} of '{}' for {}", listener,
-            breach ? "breach" : "recovery", state.budget(), state.name(), failure);
+            breach ? "breach" : "recovery", state.budget(), state.series(), failure);
       }
     }
   }

@@ -4,10 +4,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Splits budget text ({@code [name] <statistic> < <duration> [over <duration>]}) into its parts;
+ * Splits budget text ({@code [target] <statistic> < <duration> [over <duration>]}) into its parts;
  * the parts' own rules are checked by whoever builds the budget.
  *
- * @param name the name before the statistic, trimmed; empty when the budget applies to every name
+ * @param name the target before the statistic (a route or a metric id), trimmed; empty when the
+ *     budget applies to every series
  * @param statistic the statistic label, such as {@code p95}
  * @param limit the limit's duration text
  * @param window the window's duration text, or {@code null} when there is no {@code over} clause
@@ -15,9 +16,10 @@ import java.util.regex.Pattern;
 public record BudgetText(String name, String statistic, String limit, String window) {
   /** The grammar, quoted in every parse error. */
   public static final String GRAMMAR =
-      "'[name] <statistic> < <duration> [over <duration>]', e.g. 'GET /api/photos p95 < 300ms over 1m'";
+      "'[target] <statistic> < <duration> [over <duration>]', e.g. 'GET /api/photos p95 < 300ms over 1m'"
+          + " or 'hotpath.cache.load{cache=photos} p99 < 50ms'";
 
-  // The name is everything before the last statistic that the rest of the text fits after.
+  // The target is everything before the last statistic that the rest of the text fits after.
   private static final Pattern FORM =
       Pattern.compile(
           "(?i)^(.*?)\\s*\\b(mean|p50|p90|p95|p99|p999|max)\\s*(<=|>=|=|>|<)\\s*(.+?)"

@@ -27,11 +27,11 @@ public final class ReportJson {
     root.put("windowSeconds", report.window().toMillis() / 1000.0);
     root.put("unit", "ns");
     root.put("refusedNames", report.refusedNames());
-    ArrayNode names = root.putArray("names");
+    ArrayNode all = root.putArray("series");
     for (PerformanceReport.Entry entry : report.entries()) {
       LatencySnapshot snapshot = entry.snapshot();
-      ObjectNode series = names.addObject()
-          .put("name", entry.name())
+      ObjectNode series = all.addObject()
+          .put("series", entry.id().toString())
           .put("metric", entry.id().name());
       ObjectNode tags = series.putObject("tags");
       entry.id().tags().forEach(tags::put);
@@ -48,7 +48,7 @@ public final class ReportJson {
     for (BudgetState state : report.budgetStates()) {
       budgets.addObject()
           .put("budget", state.budget().toString())
-          .put("name", state.name())
+          .put("series", state.series().toString())
           .put("status", state.status().name())
           .put("observed", state.observedNanos())
           .put("limit", state.budget().limit().toNanos())

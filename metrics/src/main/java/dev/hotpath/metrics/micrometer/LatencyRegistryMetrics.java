@@ -30,9 +30,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>So {@code hotpath.pool.statement{pool=main, fingerprint=...}} becomes, in Prometheus,
  * {@code hotpath_pool_statement_seconds{pool="main",fingerprint="...",statistic="p99"}} and
- * {@code hotpath_pool_statement_count_total{...}}. Flat names are the series
- * {@code hotpath.latency{name=...}}, so they export as {@code hotpath.latency} with a
- * {@code name} tag, as before ids existed.
+ * {@code hotpath_pool_statement_count_total{...}}.
  *
  * <p>And for the registry, {@code hotpath.latency.refused.names}: a function counter of
  * {@link LatencyRegistry#refusedNames()}. Percentiles are computed at most once per name per
@@ -87,8 +85,8 @@ public final class LatencyRegistryMetrics implements MeterBinder {
   @Override
   public void bindTo(MeterRegistry meters) {
     FunctionCounter.builder("hotpath.latency.refused.names", registry, LatencyRegistry::refusedNames)
-        .description("Names recorded under '" + LatencyRegistry.OVERFLOW_NAME
-            + "' because the name cap was reached or the name was invalid")
+        .description("Series recorded in their name's overflow series (every tag '"
+            + MetricId.OVERFLOW_VALUE + "') because the cap on series per name was reached")
         .tags(tags)
         .register(meters);
     registry.onNewSeries((id, recorder) -> bindSeries(meters, id, recorder));

@@ -19,7 +19,7 @@ public class InstrumentedPreparedStatement extends InstrumentedStatement impleme
     super(prepared, connection);
     this.prepared = prepared;
     this.shape = shape;
-    this.parameters = instrumentation.logsParameterValues() ? new Object[8] : null;
+    this.parameters = connection.instrumentation.logsParameterValues() ? new Object[8] : null;
   }
 
   @Override

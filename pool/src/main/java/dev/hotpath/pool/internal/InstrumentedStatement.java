@@ -12,8 +12,9 @@ import java.sql.*;
 public class InstrumentedStatement implements Statement {
 
   private final Statement delegate;
+  // The instrumentation is reached through the connection rather than kept in a field of its
+  // own: one reference less makes a prepared statement's wrapper 40 bytes instead of 48.
   final InstrumentedConnection connection;
-  final QueryInstrumentation instrumentation;
   private StatementShape batchShape;
   // The Server-Timing entries of the request the running execute call belongs to, found by
   // QueryInstrumentation.begin and fed by its end; a statement runs one call at a time (JDBC).
@@ -22,11 +23,10 @@ public class InstrumentedStatement implements Statement {
   InstrumentedStatement(Statement delegate, InstrumentedConnection connection) {
     this.delegate = delegate;
     this.connection = connection;
-    this.instrumentation = connection.instrumentation;
   }
 
   final StatementShape shape(String sql) {
-    return instrumentation.shape(sql);
+    return connection.instrumentation.shape(sql);
   }
 
   /** A batch is attributed to the first SQL added to it; a prepared batch to its own SQL. */
@@ -35,11 +35,11 @@ public class InstrumentedStatement implements Statement {
   }
 
   final long begin(StatementShape shape) {
-    return instrumentation.begin(shape, this);
+    return connection.instrumentation.begin(shape, this);
   }
 
   final void end(StatementShape shape, long start, long rows, Throwable failure) {
-    instrumentation.end(shape, start, rows, connection.acquireNanos, failure, this);
+    connection.instrumentation.end(shape, start, rows, connection.acquireNanos, failure, this);
   }
 
   /** Describes the bound parameter values, for a slow-query log that is allowed to show them. */

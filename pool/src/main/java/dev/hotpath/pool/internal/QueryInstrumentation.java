@@ -71,20 +71,29 @@ public final class QueryInstrumentation {
     }
   }
 
-  /** Where N+1 counts live for the statement running now: a unit of work or a thread scope. */
+  /**
+   * Where N+1 counts live for the statement running now: a unit of work or a thread scope. Asked
+   * on every SELECT, so it hands back the detector alone and names the scope only for a report.
+   */
   public interface ScopeResolver {
     /**
      * Returns the detector for the current scope.
      *
      * @param root the root of the current unit of work, or null when none is current
      * @param threadFrame the thread's innermost query scope, or null
-     * @return the detector and its scope name, or null when no scope is open
+     * @return the detector, or null when no scope is open
      */
-    DetectorScope resolve(UnitOfWork root, ScopeFrame threadFrame);
-  }
+    NPlusOneDetector detector(UnitOfWork root, ScopeFrame threadFrame);
 
-  /** A detector with the name of its scope. @param name the scope name @param detector it */
-  public record DetectorScope(String name, NPlusOneDetector detector) {}
+    /**
+     * Returns the name of the scope {@link #detector} found, for an N+1 report.
+     *
+     * @param root as given to {@link #detector}
+     * @param threadFrame as given to {@link #detector}
+     * @return the scope's name
+     */
+    String name(UnitOfWork root, ScopeFrame threadFrame);
+  }
 
   /**
    * Creates the instrumentation of one data source.
@@ -225,8 +234,10 @@ public final class QueryInstrumentation {
   }
 
   private void prepare(StatementShape shape, InstrumentedStatement statement) {
+    // One thread-local read in the common case: ScopeFrame skips its own while no QueryScope is
+    // open anywhere, and neither lookup wraps its answer in an Optional.
     ScopeFrame frame = ScopeFrame.current();
-    UnitOfWork unit = UnitOfWork.current().orElse(null);
+    UnitOfWork unit = UnitOfWork.currentOrNull();
     UnitOfWork root = unit == null ? null : unit.root();
     if (nPlusOnePolicy != NPlusOnePolicy.OFF && shape.fingerprint().kind() == QueryKind.SELECT) {
       detect(shape.fingerprint(), root, frame);
@@ -236,20 +247,20 @@ public final class QueryInstrumentation {
     if (frame != null) {
       frame.count(shape.fingerprint());
     }
-    statement.requestTiming = root == null ? null : root.attachment(ServerTiming.KEY).orElse(null);
+    statement.requestTiming = root == null ? null : root.attachmentOrNull(ServerTiming.KEY);
   }
 
   private void detect(SqlFingerprint fingerprint, UnitOfWork root, ScopeFrame frame) {
-    DetectorScope scope = scopes.resolve(root, frame);
-    if (scope == null) {
+    NPlusOneDetector detector = scopes.detector(root, frame);
+    if (detector == null) {
       return;
     }
-    int count = scope.detector().countAndCheck(fingerprint, nPlusOneThreshold);
+    int count = detector.countAndCheck(fingerprint, nPlusOneThreshold);
     if (count == 0) {
       return;
     }
-    NPlusOneReport report =
-        new NPlusOneReport(name, scope.name(), fingerprint, count, callSites.firstApplicationFrame());
+    NPlusOneReport report = new NPlusOneReport(name, scopes.name(root, frame), fingerprint, count,
+        callSites.firstApplicationFrame());
     for (int i = 0; i < listeners.length; i++) {
       try {
         listeners[i].onNPlusOne(report);

@@ -18,13 +18,24 @@ public final class ScopeResolvers {
    * @return the resolver
    */
   public static QueryInstrumentation.ScopeResolver unitOfWorkOrThread() {
-    return (root, frame) -> {
+    return UnitOfWorkOrThread.INSTANCE;
+  }
+
+  private enum UnitOfWorkOrThread implements QueryInstrumentation.ScopeResolver {
+    INSTANCE;
+
+    @Override
+    public NPlusOneDetector detector(UnitOfWork root, ScopeFrame threadFrame) {
       if (root != null) {
-        return new QueryInstrumentation.DetectorScope(
-            root.name(), root.attachment(DETECTOR, NPlusOneDetector::new));
+        // NPlusOneDetector::new captures nothing: the lookup allocates only on the unit's first.
+        return root.attachment(DETECTOR, NPlusOneDetector::new);
       }
-      return frame == null
-          ? null : new QueryInstrumentation.DetectorScope(THREAD_SCOPE, frame.rootDetector());
-    };
+      return threadFrame == null ? null : threadFrame.rootDetector();
+    }
+
+    @Override
+    public String name(UnitOfWork root, ScopeFrame threadFrame) {
+      return root != null ? root.name() : THREAD_SCOPE;
+    }
   }
 }

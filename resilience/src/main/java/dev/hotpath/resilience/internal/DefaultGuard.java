@@ -5,6 +5,7 @@ import dev.hotpath.core.HealthCheck;
 import dev.hotpath.core.SingleFlight;
 import dev.hotpath.core.Ticker;
 import dev.hotpath.metrics.LatencyRegistry;
+import dev.hotpath.metrics.MetricId;
 import dev.hotpath.resilience.AsyncResultCache;
 import dev.hotpath.resilience.CallRejectedException;
 import dev.hotpath.resilience.CallRejectedException.Reason;
@@ -78,7 +79,7 @@ public final class DefaultGuard<K, V> implements Guard<K, V> {
     this.timeoutNanos = settings.timeout() == null ? NO_LIMIT : RetryPlan.saturatedNanos(settings.timeout());
     this.deadlineNanos = settings.deadline() == null ? NO_LIMIT : RetryPlan.saturatedNanos(settings.deadline());
     LatencyRegistry metrics = settings.metrics() == null ? LatencyRegistry.create() : settings.metrics();
-    this.events = new GuardEvents(name, settings.listeners(), metrics.recorder("guard." + name), ticker);
+    this.events = new GuardEvents(name, settings.listeners(), metrics.recorder(MetricId.of("hotpath.guard.call", "guard", name)), ticker);
     this.scheduler = settings.scheduler() == null ? SharedScheduler.INSTANCE : settings.scheduler();
   }
 
