@@ -41,7 +41,7 @@ public final class BudgetEvent extends ApplicationEvent {
   /**
    * Tells a breach from a recovery.
    *
-   * @return true when the name started breaching its budget, false when it recovered
+   * @return true when the series started breaching its budget, false when it recovered
    */
   public boolean isBreach() {
     return breach;
@@ -49,7 +49,7 @@ public final class BudgetEvent extends ApplicationEvent {
 
   @Override
   public String toString() {
-    return (breach ? "breach of " : "recovery of ") + state.budget() + " for '" + state.name()
+    return (breach ? "breach of " : "recovery of ") + state.budget() + " for '" + state.series()
         + "': " + state.status();
   }
 }

@@ -4,12 +4,12 @@ import dev.hotpath.core.HealthCheck;
 import dev.hotpath.core.HealthRegistry;
 import dev.hotpath.metrics.BudgetMonitor;
 import dev.hotpath.metrics.LatencyRegistry;
+import dev.hotpath.metrics.RouteMetric;
 import dev.hotpath.metrics.micrometer.LatencyRegistryMetrics;
 import dev.hotpath.spring.boot.internal.HealthContribution;
 import dev.hotpath.spring.boot.internal.HotpathHealthIndicator;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.config.MeterFilter;
-import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
  * hotpath in Actuator and Micrometer: its health checks as the health contributor
  * {@code hotpath} (no second health endpoint), the endpoint {@code hotpath} with the
  * {@link dev.hotpath.metrics.PerformanceReport}, and the shared registry bound to Boot's
- * {@code MeterRegistry} as {@code hotpath.latency{name, statistic}}, routes left out because
+ * {@code MeterRegistry} with each series' own name and tags, routes left out because
  * Boot's {@code http.server.requests} measures requests. Each part is conditional on its Boot
  * module and can be turned off: {@code hotpath.health.enabled} (or
  * {@code management.health.hotpath.enabled}), {@code management.endpoint.hotpath.access=none},
@@ -85,11 +85,8 @@ public final class HotpathActuatorAutoConfiguration {
   @ConditionalOnClass({MeterBinder.class, LatencyRegistryMetrics.class})
   @ConditionalOnProperty(prefix = "hotpath.metrics", name = "micrometer", matchIfMissing = true)
   static class MicrometerConfiguration {
-    /** The timing filter's series, {@code hotpath.http.server{route, status}}. */
-    static final String ROUTE_METRIC = "hotpath.http.server";
-
-    /** A flat route name: an HTTP method, a path template, perhaps a status class. */
-    private static final Pattern FLAT_ROUTE = Pattern.compile("[A-Z]+ /.*");
+    /** The timing filter's series, {@code hotpath.http.server{outcome, route}}. */
+    static final String ROUTE_METRIC = RouteMetric.NAME;
 
     @Bean
     @ConditionalOnMissingBean
@@ -99,19 +96,11 @@ public final class HotpathActuatorAutoConfiguration {
 
     /**
      * Leaves the timing filter's routes to Boot's {@code http.server.requests}: every meter of
-     * the route series {@value #ROUTE_METRIC}, and the flat route names ({@code "GET /x"},
-     * {@code "GET /x 5xx"}) of {@code hotpath.latency} that filters record under before they
-     * use that series.
+     * the route series {@value #ROUTE_METRIC}.
      */
     @Bean
     MeterFilter hotpathRouteMeterFilter() {
-      return MeterFilter.deny(id -> id.getName().startsWith(ROUTE_METRIC)
-          || id.getName().startsWith(LatencyRegistry.FLAT_METRIC)
-              && isFlatRoute(id.getTag(LatencyRegistry.FLAT_TAG)));
-    }
-
-    private static boolean isFlatRoute(String name) {
-      return name != null && FLAT_ROUTE.matcher(name).matches();
+      return MeterFilter.deny(id -> id.getName().startsWith(ROUTE_METRIC));
     }
   }
 }

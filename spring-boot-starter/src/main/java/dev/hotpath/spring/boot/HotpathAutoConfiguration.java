@@ -27,7 +27,7 @@ public final class HotpathAutoConfiguration {
    * The registry the blocks record into.
    *
    * @param properties the bound properties
-   * @return a registry capped at {@code hotpath.metrics.max-names}
+   * @return a registry capped at {@code hotpath.metrics.max-series-per-name}
    */
   @Bean
   @ConditionalOnMissingBean

@@ -104,18 +104,19 @@ public record HotpathProperties(
   /**
    * The latency registry every block records into.
    *
-   * @param maxNames the cap on names with a recorder of their own; past it, names share
-   *     {@code other}
+   * @param maxSeriesPerName the cap on series (tag combinations) per metric name; past it, a
+   *     name's new series share its overflow series, whose tags all read {@code other}
    * @param budgetInterval how often budgets are evaluated
    * @param micrometer whether the registry is bound to the application's {@code MeterRegistry}
    */
   public record Metrics(
-      @DefaultValue("1000") int maxNames,
+      @DefaultValue("1000") int maxSeriesPerName,
       @DefaultValue("10s") Duration budgetInterval,
       @DefaultValue("true") boolean micrometer) {
 
     void configure(LatencyRegistry.Builder builder, Checks checks) {
-      checks.apply("hotpath.metrics.max-names", () -> builder.maxNames(maxNames));
+      checks.apply(
+          "hotpath.metrics.max-series-per-name", () -> builder.maxSeriesPerName(maxSeriesPerName));
     }
   }
 

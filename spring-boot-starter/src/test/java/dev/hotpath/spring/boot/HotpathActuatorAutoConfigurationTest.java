@@ -7,6 +7,7 @@ import dev.hotpath.core.HealthCheck;
 import dev.hotpath.metrics.BudgetMonitor;
 import dev.hotpath.metrics.BudgetStatus;
 import dev.hotpath.metrics.LatencyRegistry;
+import dev.hotpath.metrics.MetricId;
 import dev.hotpath.servlet.RouteResolver;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -81,18 +82,18 @@ class HotpathActuatorAutoConfigurationTest {
     BudgetMonitor monitor = context.getBean(BudgetMonitor.class);
     Events events = context.getBean(Events.class);
     for (int i = 0; i < 10; i++) {
-      registry.record("test.op", TimeUnit.MILLISECONDS.toNanos(5));
+      registry.record(MetricId.of("test.op"), TimeUnit.MILLISECONDS.toNanos(5));
     }
     monitor.evaluate();
     assertThat(events.seen).singleElement().satisfies(event -> {
       assertThat(event.isBreach()).isTrue();
-      assertThat(event.state().name()).isEqualTo("test.op");
+      assertThat(event.state().series()).isEqualTo(MetricId.of("test.op"));
     });
     assertThat(get("/actuator/hotpath")).contains("\"budget\":\"test.op p99 < 1ms\"")
         .contains("\"status\":\"BREACHED\"");
 
     for (int i = 0; i < 2000; i++) {
-      registry.record("test.op", TimeUnit.MICROSECONDS.toNanos(1));
+      registry.record(MetricId.of("test.op"), TimeUnit.MICROSECONDS.toNanos(1));
     }
     monitor.evaluate();
     assertThat(events.seen).hasSize(2);

@@ -19,7 +19,7 @@ class HotpathPropertiesTest {
       assertThat(properties.pool().slowQueryThreshold()).hasSeconds(1);
       assertThat(properties.pool().nPlusOne().threshold()).isEqualTo(10);
       assertThat(properties.servlet().urlPatterns()).containsExactly("/*");
-      assertThat(properties.metrics().maxNames()).isEqualTo(1000);
+      assertThat(properties.metrics().maxSeriesPerName()).isEqualTo(1000);
       assertThat(properties.cache().redis().operationTimeout()).hasMillis(100);
     });
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hotpath.metrics.LatencyRegistry;
+import dev.hotpath.metrics.MetricId;
 import dev.hotpath.resilience.CallRejectedException;
 import dev.hotpath.resilience.Guard;
 import java.io.IOException;
@@ -41,8 +42,8 @@ class HotpathResilienceAutoConfigurationTest {
         return "ok";
       })).isEqualTo("ok");
       assertThat(attempts).hasValue(3);
-      assertThat(context.getBean(LatencyRegistry.class).snapshots().keySet())
-          .anyMatch(name -> name.contains("vision-api"));
+      assertThat(context.getBean(LatencyRegistry.class).series())
+          .containsKey(MetricId.of("hotpath.guard.call", "guard", "vision-api"));
     }
   }
 
