@@ -135,7 +135,8 @@ public final class RedisTier implements AutoCloseable {
     private Duration timeout = Duration.ofMillis(100);
     private CircuitBreakerConfig breakerConfig;
     private Duration breakerWait;
-    private Duration heartbeatTimeout = DEFAULT_HEARTBEAT_TIMEOUT;
+    /** Null until set: the default then follows the operation timeout. */
+    private Duration heartbeatTimeout;
     private Duration reconnectFirst;
     private Duration reconnectMax;
 
@@ -250,7 +251,8 @@ public final class RedisTier implements AutoCloseable {
      * channel (published every third of this) before it treats its subscription as deaf: its
      * caches then clear memory, keep nothing in it and take nothing from Redis (every read goes to
      * the loader), and the health check reports DEGRADED, until the heartbeat is heard again and
-     * the caches resynchronise as after a resubscription (default 3 s). A node that cannot hear
+     * the caches resynchronise as after a resubscription (default 3 s, or three operation timeouts
+     * when that is longer). A node that cannot hear
      * invalidations serves an invalidated value for at most this long.
      *
      * @param timeout at least three times the operation timeout (checked at build) and at most
@@ -290,9 +292,12 @@ public final class RedisTier implements AutoCloseable {
             "circuitBreakerWait (" + breakerWait + ") and circuitBreaker(config) were both set: "
                 + "set waitDurationInOpenState in the config instead");
       }
-      if (!heartbeatTimeout.isZero() && heartbeatTimeout.compareTo(timeout.multipliedBy(3)) < 0) {
+      Duration threeTimeouts = timeout.multipliedBy(3);
+      Duration heartbeatTimeout = this.heartbeatTimeout != null ? this.heartbeatTimeout
+          : threeTimeouts.compareTo(DEFAULT_HEARTBEAT_TIMEOUT) > 0 ? threeTimeouts : DEFAULT_HEARTBEAT_TIMEOUT;
+      if (!heartbeatTimeout.isZero() && heartbeatTimeout.compareTo(threeTimeouts) < 0) {
         throw new IllegalStateException(
-            "heartbeatTimeout must be zero or at least 3 x operationTimeout (" + timeout.multipliedBy(3)
+            "heartbeatTimeout must be zero or at least 3 x operationTimeout (" + threeTimeouts
                 + "), was " + heartbeatTimeout);
       }
       if (client != null && reconnectFirst != null) {

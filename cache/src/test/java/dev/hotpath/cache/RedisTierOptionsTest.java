@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,14 @@ class RedisTierOptionsTest {
     assertThatThrownBy(tooShort::build)
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("heartbeatTimeout must be zero or at least 3 x operationTimeout (PT0.6S), was PT0.5S");
+  }
+
+  @Test
+  void theDefaultHeartbeatGrowsWithALongOperationTimeout() {
+    // Not set by the caller, the heartbeat follows the operation timeout instead of failing
+    // build(): this tier gets as far as connecting, which nothing at NOWHERE answers.
+    RedisTier.Builder slowRedis = RedisTier.builder(NOWHERE).operationTimeout(Duration.ofSeconds(2));
+    assertThatThrownBy(slowRedis::build).isInstanceOf(RedisConnectionException.class);
   }
 
   @Test
