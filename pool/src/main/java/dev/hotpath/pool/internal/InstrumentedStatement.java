@@ -1,17 +1,60 @@
 package dev.hotpath.pool.internal;
 
 import dev.hotpath.core.ServerTiming;
-import java.sql.*;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * A {@link Statement} that times every execute call and attributes it to the statement's
- * fingerprint. Every other method delegates unchanged (invariant 4); {@link #getConnection()}
- * returns the wrapping connection and result sets come back wrapped so that
- * {@link ResultSet#getStatement()} returns this statement, as the JDBC contract expects.
+ * fingerprint. Every other method is a generated delegate ({@link DelegatingStatement},
+ * invariant 4); {@link #getConnection()} returns the wrapping connection and result sets come back
+ * wrapped so that {@link ResultSet#getStatement()} returns this statement, as the JDBC contract
+ * expects.
  */
-public class InstrumentedStatement implements Statement {
+public class InstrumentedStatement extends DelegatingStatement {
 
-  private final Statement delegate;
+  /**
+   * One execute call on the driver's statement, as a function of its arguments alone: the
+   * constants below capture nothing, so running a statement through {@link #timed} allocates no
+   * lambda.
+   *
+   * @param <S> the driver's statement type
+   * @param <R> what the call returns
+   */
+  @FunctionalInterface
+  interface Execution<S, R> {
+    R run(S statement, String sql, Object option) throws SQLException;
+  }
+
+  private static final Execution<Statement, Boolean> EXECUTE = (s, sql, o) -> s.execute(sql);
+  private static final Execution<Statement, Boolean> EXECUTE_KEYS =
+      (s, sql, keys) -> s.execute(sql, (Integer) keys);
+  private static final Execution<Statement, Boolean> EXECUTE_INDEXES =
+      (s, sql, indexes) -> s.execute(sql, (int[]) indexes);
+  private static final Execution<Statement, Boolean> EXECUTE_NAMES =
+      (s, sql, names) -> s.execute(sql, (String[]) names);
+  private static final Execution<Statement, Integer> UPDATE = (s, sql, o) -> s.executeUpdate(sql);
+  private static final Execution<Statement, Integer> UPDATE_KEYS =
+      (s, sql, keys) -> s.executeUpdate(sql, (Integer) keys);
+  private static final Execution<Statement, Integer> UPDATE_INDEXES =
+      (s, sql, indexes) -> s.executeUpdate(sql, (int[]) indexes);
+  private static final Execution<Statement, Integer> UPDATE_NAMES =
+      (s, sql, names) -> s.executeUpdate(sql, (String[]) names);
+  private static final Execution<Statement, Long> LARGE_UPDATE =
+      (s, sql, o) -> s.executeLargeUpdate(sql);
+  private static final Execution<Statement, Long> LARGE_UPDATE_KEYS =
+      (s, sql, keys) -> s.executeLargeUpdate(sql, (Integer) keys);
+  private static final Execution<Statement, Long> LARGE_UPDATE_INDEXES =
+      (s, sql, indexes) -> s.executeLargeUpdate(sql, (int[]) indexes);
+  private static final Execution<Statement, Long> LARGE_UPDATE_NAMES =
+      (s, sql, names) -> s.executeLargeUpdate(sql, (String[]) names);
+  private static final Execution<Statement, ResultSet> QUERY = (s, sql, o) -> s.executeQuery(sql);
+  private static final Execution<Statement, int[]> BATCH = (s, sql, o) -> s.executeBatch();
+  private static final Execution<Statement, long[]> LARGE_BATCH =
+      (s, sql, o) -> s.executeLargeBatch();
+
   // The instrumentation is reached through the connection rather than kept in a field of its
   // own: one reference less makes a prepared statement's wrapper 40 bytes instead of 48.
   final InstrumentedConnection connection;
@@ -21,7 +64,7 @@ public class InstrumentedStatement implements Statement {
   ServerTiming requestTiming;
 
   InstrumentedStatement(Statement delegate, InstrumentedConnection connection) {
-    this.delegate = delegate;
+    super(delegate);
     this.connection = connection;
   }
 
@@ -42,33 +85,67 @@ public class InstrumentedStatement implements Statement {
     connection.instrumentation.end(shape, start, rows, connection.acquireNanos, failure, this);
   }
 
+  /**
+   * Runs one execute call between {@link #begin} and {@link #end}: the one place every execute
+   * method of every statement type is timed, counted and reported, whether it returns or throws.
+   *
+   * @param shape the statement's shape
+   * @param target the driver's statement
+   * @param execution the call
+   * @param sql the SQL passed to the call, or null for a prepared statement's own
+   * @param option the call's extra argument (generated-keys flag, column indexes or names), or null
+   * @return what the driver returned
+   * @throws SQLException as the driver throws it
+   */
+  final <S, R> R timed(StatementShape shape, S target, Execution<S, R> execution, String sql,
+      Object option) throws SQLException {
+    long start = begin(shape);
+    try {
+      R result = execution.run(target, sql, option);
+      end(shape, start, rows(result), null);
+      return result;
+    } catch (SQLException | RuntimeException | Error e) {
+      end(shape, start, -1, e);
+      throw e;
+    }
+  }
+
+  /** The rows an execute call touched: its update count(s), or -1 when unknown or a query. */
+  static long rows(Object result) {
+    if (result instanceof Integer count) {
+      return count;
+    }
+    if (result instanceof Long count) {
+      return count;
+    }
+    long rows = 0;
+    if (result instanceof int[] counts) {
+      for (int count : counts) {
+        if (count < 0) {
+          return -1;
+        }
+        rows += count;
+      }
+      return rows;
+    }
+    if (result instanceof long[] counts) {
+      for (long count : counts) {
+        if (count < 0) {
+          return -1;
+        }
+        rows += count;
+      }
+      return rows;
+    }
+    return -1;
+  }
+
   /** Describes the bound parameter values, for a slow-query log that is allowed to show them. */
   String parameterValues() {
     return "[]";
   }
 
-  static long rows(int[] counts) {
-    long rows = 0;
-    for (int count : counts) {
-      if (count < 0) {
-        return -1;
-      }
-      rows += count;
-    }
-    return rows;
-  }
-
-  static long rows(long[] counts) {
-    long rows = 0;
-    for (long count : counts) {
-      if (count < 0) {
-        return -1;
-      }
-      rows += count;
-    }
-    return rows;
-  }
-
+  @Override
   final ResultSet wrap(ResultSet resultSet) {
     return resultSet == null ? null : new InstrumentedResultSet(resultSet, this);
   }
@@ -77,16 +154,6 @@ public class InstrumentedStatement implements Statement {
   public Connection getConnection() throws SQLException {
     delegate.getConnection(); // throws as the driver does when closed
     return connection;
-  }
-
-  @Override
-  public ResultSet getResultSet() throws SQLException {
-    return wrap(delegate.getResultSet());
-  }
-
-  @Override
-  public ResultSet getGeneratedKeys() throws SQLException {
-    return wrap(delegate.getGeneratedKeys());
   }
 
   @Override
@@ -114,382 +181,77 @@ public class InstrumentedStatement implements Statement {
   }
 
   @Override
-  public void cancel() throws SQLException {
-    delegate.cancel();
-  }
-
-  @Override
-  public void clearWarnings() throws SQLException {
-    delegate.clearWarnings();
-  }
-
-  @Override
-  public void close() throws SQLException {
-    delegate.close();
-  }
-
-  @Override
-  public void closeOnCompletion() throws SQLException {
-    delegate.closeOnCompletion();
-  }
-
-  @Override
-  public String enquoteIdentifier(String string, boolean value) throws SQLException {
-    return delegate.enquoteIdentifier(string, value);
-  }
-
-  @Override
-  public String enquoteLiteral(String string) throws SQLException {
-    return delegate.enquoteLiteral(string);
-  }
-
-  @Override
-  public String enquoteNCharLiteral(String string) throws SQLException {
-    return delegate.enquoteNCharLiteral(string);
-  }
-
-  @Override
-  public boolean execute(String sql, int[] ints) throws SQLException {
-    StatementShape shape = shape(sql);
-    long start = begin(shape);
-    try {
-      boolean result = delegate.execute(sql, ints);
-      end(shape, start, -1, null);
-      return result;
-    } catch (SQLException | RuntimeException | Error e) {
-      end(shape, start, -1, e);
-      throw e;
-    }
-  }
-
-  @Override
-  public boolean execute(String sql, String[] strings) throws SQLException {
-    StatementShape shape = shape(sql);
-    long start = begin(shape);
-    try {
-      boolean result = delegate.execute(sql, strings);
-      end(shape, start, -1, null);
-      return result;
-    } catch (SQLException | RuntimeException | Error e) {
-      end(shape, start, -1, e);
-      throw e;
-    }
-  }
-
-  @Override
-  public boolean execute(String sql, int value) throws SQLException {
-    StatementShape shape = shape(sql);
-    long start = begin(shape);
-    try {
-      boolean result = delegate.execute(sql, value);
-      end(shape, start, -1, null);
-      return result;
-    } catch (SQLException | RuntimeException | Error e) {
-      end(shape, start, -1, e);
-      throw e;
-    }
-  }
-
-  @Override
   public boolean execute(String sql) throws SQLException {
-    StatementShape shape = shape(sql);
-    long start = begin(shape);
-    try {
-      boolean result = delegate.execute(sql);
-      end(shape, start, -1, null);
-      return result;
-    } catch (SQLException | RuntimeException | Error e) {
-      end(shape, start, -1, e);
-      throw e;
-    }
+    return timed(shape(sql), delegate, EXECUTE, sql, null);
   }
 
   @Override
-  public int[] executeBatch() throws SQLException {
-    StatementShape shape = batchShape();
-    long start = begin(shape);
-    try {
-      int[] result = delegate.executeBatch();
-      end(shape, start, rows(result), null);
-      return result;
-    } catch (SQLException | RuntimeException | Error e) {
-      end(shape, start, -1, e);
-      throw e;
-    }
+  public boolean execute(String sql, int autoGeneratedKeys) throws SQLException {
+    return timed(shape(sql), delegate, EXECUTE_KEYS, sql, autoGeneratedKeys);
   }
 
   @Override
-  public long[] executeLargeBatch() throws SQLException {
-    StatementShape shape = batchShape();
-    long start = begin(shape);
-    try {
-      long[] result = delegate.executeLargeBatch();
-      end(shape, start, rows(result), null);
-      return result;
-    } catch (SQLException | RuntimeException | Error e) {
-      end(shape, start, -1, e);
-      throw e;
-    }
+  public boolean execute(String sql, int[] columnIndexes) throws SQLException {
+    return timed(shape(sql), delegate, EXECUTE_INDEXES, sql, columnIndexes);
   }
 
   @Override
-  public long executeLargeUpdate(String sql, int[] ints) throws SQLException {
-    StatementShape shape = shape(sql);
-    long start = begin(shape);
-    try {
-      long result = delegate.executeLargeUpdate(sql, ints);
-      end(shape, start, result, null);
-      return result;
-    } catch (SQLException | RuntimeException | Error e) {
-      end(shape, start, -1, e);
-      throw e;
-    }
-  }
-
-  @Override
-  public long executeLargeUpdate(String sql, String[] strings) throws SQLException {
-    StatementShape shape = shape(sql);
-    long start = begin(shape);
-    try {
-      long result = delegate.executeLargeUpdate(sql, strings);
-      end(shape, start, result, null);
-      return result;
-    } catch (SQLException | RuntimeException | Error e) {
-      end(shape, start, -1, e);
-      throw e;
-    }
-  }
-
-  @Override
-  public long executeLargeUpdate(String sql, int value) throws SQLException {
-    StatementShape shape = shape(sql);
-    long start = begin(shape);
-    try {
-      long result = delegate.executeLargeUpdate(sql, value);
-      end(shape, start, result, null);
-      return result;
-    } catch (SQLException | RuntimeException | Error e) {
-      end(shape, start, -1, e);
-      throw e;
-    }
-  }
-
-  @Override
-  public long executeLargeUpdate(String sql) throws SQLException {
-    StatementShape shape = shape(sql);
-    long start = begin(shape);
-    try {
-      long result = delegate.executeLargeUpdate(sql);
-      end(shape, start, result, null);
-      return result;
-    } catch (SQLException | RuntimeException | Error e) {
-      end(shape, start, -1, e);
-      throw e;
-    }
-  }
-
-  @Override
-  public ResultSet executeQuery(String sql) throws SQLException {
-    StatementShape shape = shape(sql);
-    long start = begin(shape);
-    try {
-      ResultSet result = delegate.executeQuery(sql);
-      end(shape, start, -1, null);
-      return wrap(result);
-    } catch (SQLException | RuntimeException | Error e) {
-      end(shape, start, -1, e);
-      throw e;
-    }
-  }
-
-  @Override
-  public int executeUpdate(String sql, int[] ints) throws SQLException {
-    StatementShape shape = shape(sql);
-    long start = begin(shape);
-    try {
-      int result = delegate.executeUpdate(sql, ints);
-      end(shape, start, result, null);
-      return result;
-    } catch (SQLException | RuntimeException | Error e) {
-      end(shape, start, -1, e);
-      throw e;
-    }
-  }
-
-  @Override
-  public int executeUpdate(String sql, String[] strings) throws SQLException {
-    StatementShape shape = shape(sql);
-    long start = begin(shape);
-    try {
-      int result = delegate.executeUpdate(sql, strings);
-      end(shape, start, result, null);
-      return result;
-    } catch (SQLException | RuntimeException | Error e) {
-      end(shape, start, -1, e);
-      throw e;
-    }
-  }
-
-  @Override
-  public int executeUpdate(String sql, int value) throws SQLException {
-    StatementShape shape = shape(sql);
-    long start = begin(shape);
-    try {
-      int result = delegate.executeUpdate(sql, value);
-      end(shape, start, result, null);
-      return result;
-    } catch (SQLException | RuntimeException | Error e) {
-      end(shape, start, -1, e);
-      throw e;
-    }
+  public boolean execute(String sql, String[] columnNames) throws SQLException {
+    return timed(shape(sql), delegate, EXECUTE_NAMES, sql, columnNames);
   }
 
   @Override
   public int executeUpdate(String sql) throws SQLException {
-    StatementShape shape = shape(sql);
-    long start = begin(shape);
-    try {
-      int result = delegate.executeUpdate(sql);
-      end(shape, start, result, null);
-      return result;
-    } catch (SQLException | RuntimeException | Error e) {
-      end(shape, start, -1, e);
-      throw e;
-    }
+    return timed(shape(sql), delegate, UPDATE, sql, null);
   }
 
   @Override
-  public int getFetchDirection() throws SQLException {
-    return delegate.getFetchDirection();
+  public int executeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+    return timed(shape(sql), delegate, UPDATE_KEYS, sql, autoGeneratedKeys);
   }
 
   @Override
-  public int getFetchSize() throws SQLException {
-    return delegate.getFetchSize();
+  public int executeUpdate(String sql, int[] columnIndexes) throws SQLException {
+    return timed(shape(sql), delegate, UPDATE_INDEXES, sql, columnIndexes);
   }
 
   @Override
-  public long getLargeMaxRows() throws SQLException {
-    return delegate.getLargeMaxRows();
+  public int executeUpdate(String sql, String[] columnNames) throws SQLException {
+    return timed(shape(sql), delegate, UPDATE_NAMES, sql, columnNames);
   }
 
   @Override
-  public long getLargeUpdateCount() throws SQLException {
-    return delegate.getLargeUpdateCount();
+  public long executeLargeUpdate(String sql) throws SQLException {
+    return timed(shape(sql), delegate, LARGE_UPDATE, sql, null);
   }
 
   @Override
-  public int getMaxFieldSize() throws SQLException {
-    return delegate.getMaxFieldSize();
+  public long executeLargeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+    return timed(shape(sql), delegate, LARGE_UPDATE_KEYS, sql, autoGeneratedKeys);
   }
 
   @Override
-  public int getMaxRows() throws SQLException {
-    return delegate.getMaxRows();
+  public long executeLargeUpdate(String sql, int[] columnIndexes) throws SQLException {
+    return timed(shape(sql), delegate, LARGE_UPDATE_INDEXES, sql, columnIndexes);
   }
 
   @Override
-  public boolean getMoreResults() throws SQLException {
-    return delegate.getMoreResults();
+  public long executeLargeUpdate(String sql, String[] columnNames) throws SQLException {
+    return timed(shape(sql), delegate, LARGE_UPDATE_NAMES, sql, columnNames);
   }
 
   @Override
-  public boolean getMoreResults(int parameterIndex) throws SQLException {
-    return delegate.getMoreResults(parameterIndex);
+  public ResultSet executeQuery(String sql) throws SQLException {
+    return wrap(timed(shape(sql), delegate, QUERY, sql, null));
   }
 
   @Override
-  public int getQueryTimeout() throws SQLException {
-    return delegate.getQueryTimeout();
+  public int[] executeBatch() throws SQLException {
+    return timed(batchShape(), delegate, BATCH, null, null);
   }
 
   @Override
-  public int getResultSetConcurrency() throws SQLException {
-    return delegate.getResultSetConcurrency();
-  }
-
-  @Override
-  public int getResultSetHoldability() throws SQLException {
-    return delegate.getResultSetHoldability();
-  }
-
-  @Override
-  public int getResultSetType() throws SQLException {
-    return delegate.getResultSetType();
-  }
-
-  @Override
-  public int getUpdateCount() throws SQLException {
-    return delegate.getUpdateCount();
-  }
-
-  @Override
-  public SQLWarning getWarnings() throws SQLException {
-    return delegate.getWarnings();
-  }
-
-  @Override
-  public boolean isCloseOnCompletion() throws SQLException {
-    return delegate.isCloseOnCompletion();
-  }
-
-  @Override
-  public boolean isClosed() throws SQLException {
-    return delegate.isClosed();
-  }
-
-  @Override
-  public boolean isPoolable() throws SQLException {
-    return delegate.isPoolable();
-  }
-
-  @Override
-  public boolean isSimpleIdentifier(String string) throws SQLException {
-    return delegate.isSimpleIdentifier(string);
-  }
-
-  @Override
-  public void setCursorName(String parameterName) throws SQLException {
-    delegate.setCursorName(parameterName);
-  }
-
-  @Override
-  public void setEscapeProcessing(boolean value) throws SQLException {
-    delegate.setEscapeProcessing(value);
-  }
-
-  @Override
-  public void setFetchDirection(int parameterIndex) throws SQLException {
-    delegate.setFetchDirection(parameterIndex);
-  }
-
-  @Override
-  public void setFetchSize(int parameterIndex) throws SQLException {
-    delegate.setFetchSize(parameterIndex);
-  }
-
-  @Override
-  public void setLargeMaxRows(long value) throws SQLException {
-    delegate.setLargeMaxRows(value);
-  }
-
-  @Override
-  public void setMaxFieldSize(int parameterIndex) throws SQLException {
-    delegate.setMaxFieldSize(parameterIndex);
-  }
-
-  @Override
-  public void setMaxRows(int parameterIndex) throws SQLException {
-    delegate.setMaxRows(parameterIndex);
-  }
-
-  @Override
-  public void setPoolable(boolean value) throws SQLException {
-    delegate.setPoolable(value);
-  }
-
-  @Override
-  public void setQueryTimeout(int parameterIndex) throws SQLException {
-    delegate.setQueryTimeout(parameterIndex);
+  public long[] executeLargeBatch() throws SQLException {
+    return timed(batchShape(), delegate, LARGE_BATCH, null, null);
   }
 }
