@@ -34,6 +34,14 @@ import java.util.function.Supplier;
  *
  * <p><b>Attachments</b> are typed values keyed by {@link Key}, readable and writable from any
  * thread.
+ *
+ * <p><b>Local units.</b> {@link #beginLocal} begins a unit for per-thread bookkeeping (a test's
+ * statement counting, say) in the same chain: it nests and closes out of order exactly like a
+ * unit begun with {@link #begin}, but it is confined to its thread. It is never what
+ * {@link #current()} returns, never a {@link #parent()} or {@link #root()} of another unit, and
+ * never carried by {@link #wrap}. Code that runs on every statement or call finds both the request
+ * and the local units with one thread-local read: {@link #innermostOrNull()}, then
+ * {@link #unitOrNull()} and {@link #localOrNull()}.
  */
 public final class UnitOfWork implements AutoCloseable {
 
@@ -42,15 +50,29 @@ public final class UnitOfWork implements AutoCloseable {
   // Volatile: a web filter renames the unit once the framework has matched the route, and other
   // threads the unit was carried to read it.
   private volatile String name;
+  // What was current on the beginning thread: a unit or a local unit; what close() restores.
   private final UnitOfWork parent;
+  private final boolean local;
+  // Fixed at begin so that the per-statement lookups walk nothing: the nearest unit that is not
+  // local (this one, unless local), its root, and the innermost local unit of the chain.
+  private final UnitOfWork unit;
+  private final UnitOfWork root;
+  private final UnitOfWork innermostLocal;
+  private final Thread thread;
   private final long startedAt;
   private final ConcurrentHashMap<Key<?>, Object> attachments = new ConcurrentHashMap<>(4);
   // Nanos the unit ran for, or -1 while open; written once by the first close().
   private volatile long closedAfter = -1;
 
-  private UnitOfWork(String name, UnitOfWork parent) {
+  private UnitOfWork(String name, UnitOfWork parent, boolean local) {
     this.name = name;
     this.parent = parent;
+    this.local = local;
+    UnitOfWork enclosing = parent == null ? null : parent.unit;
+    this.unit = local ? enclosing : this;
+    this.root = enclosing == null ? this : enclosing.root;
+    this.innermostLocal = local ? this : parent == null ? null : parent.innermostLocal;
+    this.thread = Thread.currentThread();
     this.startedAt = System.nanoTime();
   }
 
@@ -64,8 +86,27 @@ public final class UnitOfWork implements AutoCloseable {
    * @throws IllegalArgumentException if {@code name} is blank
    */
   public static UnitOfWork begin(String name) {
+    return begin(name, false);
+  }
+
+  /**
+   * Begins a local unit and makes it current on this thread, inside whatever is current: a unit
+   * confined to this thread, for bookkeeping of the thread's own work (see the class comment). It
+   * nests and closes like any unit; {@link #current()}, {@link #parent()}, {@link #root()} and
+   * {@link #wrap} pass over it.
+   *
+   * @param name what the unit is for, e.g. {@code "query scope"}; must not be null or blank
+   * @return the new local unit; close it (try-with-resources) on this thread
+   * @throws NullPointerException if {@code name} is null
+   * @throws IllegalArgumentException if {@code name} is blank
+   */
+  public static UnitOfWork beginLocal(String name) {
+    return begin(name, true);
+  }
+
+  private static UnitOfWork begin(String name, boolean local) {
     Arguments.requireNotBlank(name, "unit of work name");
-    UnitOfWork unit = new UnitOfWork(name, CURRENT.get());
+    UnitOfWork unit = new UnitOfWork(name, CURRENT.get(), local);
     CURRENT.set(unit);
     return unit;
   }
@@ -77,7 +118,7 @@ public final class UnitOfWork implements AutoCloseable {
    * @return the current unit, or empty if there is none on this thread
    */
   public static Optional<UnitOfWork> current() {
-    return Optional.ofNullable(CURRENT.get());
+    return Optional.ofNullable(currentOrNull());
   }
 
   /**
@@ -88,7 +129,71 @@ public final class UnitOfWork implements AutoCloseable {
    * @return the current unit, or null if there is none on this thread
    */
   public static UnitOfWork currentOrNull() {
+    UnitOfWork top = CURRENT.get();
+    return top == null ? null : top.unit;
+  }
+
+  /**
+   * Returns the innermost unit on this thread, local or not: for per-statement code that needs
+   * both the request ({@link #unitOrNull()}) and the thread's local units ({@link #localOrNull()})
+   * from one thread-local read, without allocating.
+   *
+   * @return the innermost unit, or null if there is none on this thread
+   */
+  public static UnitOfWork innermostOrNull() {
     return CURRENT.get();
+  }
+
+  /**
+   * Returns the unit that is not local nearest to this one: this unit itself unless it is local,
+   * else the unit the local one was begun in.
+   *
+   * @return the unit, or null for a local unit begun outside any unit
+   */
+  public UnitOfWork unitOrNull() {
+    return unit;
+  }
+
+  /**
+   * Returns the innermost local unit of this unit's chain that belongs to the calling thread:
+   * this one if it is local, else the local unit this one was begun in (directly or not). Local
+   * units of other threads, met on a chain carried here by {@link #wrap}, are passed over.
+   *
+   * @return the local unit, or null if there is none for this thread
+   */
+  public UnitOfWork localOrNull() {
+    return ownLocal(innermostLocal);
+  }
+
+  /**
+   * Returns the next local unit outwards from this local unit on the calling thread, as
+   * {@link #localOrNull()} does.
+   *
+   * @return the enclosing local unit, or null
+   */
+  public UnitOfWork outerLocalOrNull() {
+    return parent == null ? null : ownLocal(parent.innermostLocal);
+  }
+
+  private static UnitOfWork ownLocal(UnitOfWork candidate) {
+    if (candidate == null) {
+      return null; // the common case outside tests: no local unit at all
+    }
+    Thread me = Thread.currentThread();
+    UnitOfWork local = candidate;
+    while (local != null && local.thread != me) {
+      local = local.parent == null ? null : local.parent.innermostLocal;
+    }
+    return local;
+  }
+
+  /**
+   * Returns whether this unit was begun with {@link #beginLocal}.
+   *
+   * @return true for a local unit
+   */
+  public boolean isLocal() {
+    return local;
   }
 
   /**
@@ -130,25 +235,22 @@ public final class UnitOfWork implements AutoCloseable {
   }
 
   /**
-   * Returns the unit that was current when this one began.
+   * Returns the unit that was current when this one began, passing over local units.
    *
    * @return the parent unit, or empty for an outermost unit
    */
   public Optional<UnitOfWork> parent() {
-    return Optional.ofNullable(parent);
+    return Optional.ofNullable(parent == null ? null : parent.unit);
   }
 
   /**
    * Returns the outermost unit of this unit's chain of parents.
    *
-   * @return the root unit; this unit itself if it has no parent
+   * @return the root unit; this unit itself if it has no parent (a local unit begun outside any
+   *     unit is its own root)
    */
   public UnitOfWork root() {
-    UnitOfWork unit = this;
-    while (unit.parent != null) {
-      unit = unit.parent;
-    }
-    return unit;
+    return root;
   }
 
   /**
@@ -237,7 +339,7 @@ public final class UnitOfWork implements AutoCloseable {
    */
   public static Runnable wrap(Runnable task) {
     Objects.requireNonNull(task, "task must not be null");
-    UnitOfWork captured = CURRENT.get();
+    UnitOfWork captured = currentOrNull();
     return () -> {
       UnitOfWork previous = enter(captured);
       try {
@@ -259,7 +361,7 @@ public final class UnitOfWork implements AutoCloseable {
    */
   public static <T> Callable<T> wrap(Callable<T> task) {
     Objects.requireNonNull(task, "task must not be null");
-    UnitOfWork captured = CURRENT.get();
+    UnitOfWork captured = currentOrNull();
     return () -> {
       UnitOfWork previous = enter(captured);
       try {
@@ -308,7 +410,7 @@ public final class UnitOfWork implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "UnitOfWork[" + name + (isClosed() ? ", closed]" : "]");
+    return "UnitOfWork[" + name + (local ? ", local" : "") + (isClosed() ? ", closed]" : "]");
   }
 
   private void markClosed() {

@@ -365,4 +365,51 @@ class UnitOfWorkTest {
       assertThat(allocated).as("bytes allocated over %d reads", rounds).isLessThan(rounds);
     }
   }
+
+  @Test
+  void aLocalUnitNestsInTheChainButIsNeverCurrentParentRootOrCarried() throws Exception {
+    try (UnitOfWork request = UnitOfWork.begin("GET /photos");
+         UnitOfWork local = UnitOfWork.beginLocal("query scope");
+         UnitOfWork child = UnitOfWork.begin("load tags")) {
+      assertThat(local.isLocal()).isTrue();
+      assertThat(local.unitOrNull()).isSameAs(request);
+      assertThat(child.parent()).containsSame(request);
+      assertThat(child.root()).isSameAs(request);
+      assertThat(UnitOfWork.current()).containsSame(child);
+      assertThat(UnitOfWork.innermostOrNull()).isSameAs(child);
+      assertThat(child.localOrNull()).isSameAs(local);
+      // Carried to another thread: the request is, the local unit is not.
+      assertThat(worker.submit(UnitOfWork.wrap(() -> {
+        UnitOfWork carried = UnitOfWork.innermostOrNull();
+        return carried == child && carried.localOrNull() == null;
+      })).get()).isTrue();
+    }
+    assertThat(UnitOfWork.innermostOrNull()).isNull();
+  }
+
+  @Test
+  void localUnitsOutsideAnyUnitAreTheirOwnRootAndNestOutwards() {
+    try (UnitOfWork outer = UnitOfWork.beginLocal("outer")) {
+      assertThat(UnitOfWork.current()).isEmpty();
+      assertThat(outer.unitOrNull()).isNull();
+      assertThat(outer.root()).isSameAs(outer);
+      try (UnitOfWork inner = UnitOfWork.beginLocal("inner")) {
+        assertThat(UnitOfWork.innermostOrNull().localOrNull()).isSameAs(inner);
+        assertThat(inner.outerLocalOrNull()).isSameAs(outer);
+        assertThat(outer.outerLocalOrNull()).isNull();
+      }
+      assertThat(UnitOfWork.innermostOrNull()).isSameAs(outer);
+    }
+  }
+
+  @Test
+  void closingAUnitFirstClosesTheLocalUnitsBegunInsideIt() {
+    UnitOfWork request = UnitOfWork.begin("GET /photos");
+    UnitOfWork local = UnitOfWork.beginLocal("query scope");
+    request.close();
+    assertThat(local.isClosed()).isTrue();
+    assertThat(UnitOfWork.innermostOrNull()).isNull();
+    local.close();
+    assertThat(UnitOfWork.innermostOrNull()).isNull();
+  }
 }

@@ -3,15 +3,16 @@ package dev.hotpath.pool;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.hotpath.core.Check;
 import dev.hotpath.core.Health;
 import dev.hotpath.core.HealthCheck;
 import dev.hotpath.metrics.LatencyRecorder;
 import dev.hotpath.metrics.LatencyRegistry;
 import dev.hotpath.metrics.MetricId;
 import dev.hotpath.metrics.TagValues;
+import dev.hotpath.pool.internal.InstrumentationSettings;
 import dev.hotpath.pool.internal.InstrumentedConnection;
 import dev.hotpath.pool.internal.QueryInstrumentation;
-import dev.hotpath.pool.internal.ScopeResolvers;
 import dev.hotpath.pool.internal.Unwrapping;
 import java.io.Closeable;
 import java.io.PrintWriter;
@@ -19,9 +20,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -87,14 +86,13 @@ public final class HotpathDataSource implements DataSource, Closeable {
     this.owned = builder.hikariConfig == null ? null : new HikariDataSource(builder.hikariConfig);
     this.delegate = owned != null ? owned : builder.dataSource;
     this.metrics = builder.metrics != null ? builder.metrics : LatencyRegistry.create();
-    this.acquireLatency = metrics.recorder(MetricId.of(ACQUIRE_METRIC, POOL_TAG, builder.name));
-    MetricId statements = MetricId.of(STATEMENT_METRIC, POOL_TAG, builder.name);
-    this.instrumentation = new QueryInstrumentation(builder.name, builder.maxFingerprints,
+    String name = builder.settings.name;
+    this.acquireLatency = metrics.recorder(MetricId.of(ACQUIRE_METRIC, POOL_TAG, name));
+    MetricId statements = MetricId.of(STATEMENT_METRIC, POOL_TAG, name);
+    this.instrumentation = new QueryInstrumentation(builder.settings,
         fingerprint -> metrics.recorder(
             statements.tag(FINGERPRINT_TAG, TagValues.bounded(fingerprint.text()))),
-        metrics.recorder(statements.tag(FINGERPRINT_TAG, "?").overflow()), List.copyOf(builder.listeners), builder.slowQueryThreshold,
-        builder.nPlusOnePolicy, builder.nPlusOneThreshold, builder.logParameterValues,
-        ScopeResolvers.unitOfWorkOrThread(), builder.skippedCallSiteFrames());
+        metrics.recorder(statements.tag(FINGERPRINT_TAG, "?").overflow()));
   }
 
   /**
@@ -177,10 +175,8 @@ public final class HotpathDataSource implements DataSource, Closeable {
    * @throws IllegalArgumentException if {@code maxPendingThreads} is negative
    */
   public HealthCheck healthCheck(int maxPendingThreads) {
-    if (maxPendingThreads < 0) {
-      throw new IllegalArgumentException(
-          "maxPendingThreads must not be negative, was " + maxPendingThreads);
-    }
+    Check.argument(maxPendingThreads >= 0, "maxPendingThreads must not be negative, was %d",
+        maxPendingThreads);
     return () -> {
       if (owned != null && owned.isClosed()) {
         return Health.down("pool " + name() + " is closed");
@@ -330,26 +326,13 @@ public final class HotpathDataSource implements DataSource, Closeable {
   /** Configures a {@link HotpathDataSource}; each setter validates its argument at once. */
   public static final class Builder {
 
-    private String name = "default";
+    // Everything the instrumentation reads; passed to it whole by build().
+    private final InstrumentationSettings settings = new InstrumentationSettings();
     private HikariConfig hikariConfig;
     private DataSource dataSource;
-    private Duration slowQueryThreshold = Duration.ofSeconds(1);
-    private NPlusOnePolicy nPlusOnePolicy = NPlusOnePolicy.LOG;
-    private int nPlusOneThreshold = 10;
-    private final List<QueryListener> listeners = new ArrayList<>();
-    private boolean logParameterValues;
-    private int maxFingerprints = 1000;
     private LatencyRegistry metrics;
-    private boolean skipFrameworkFrames = true;
-    private final List<String> skippedFrames = new ArrayList<>();
 
     private Builder() {}
-
-    private List<String> skippedCallSiteFrames() {
-      List<String> prefixes = new ArrayList<>(skipFrameworkFrames ? FRAMEWORK_FRAMES : List.of());
-      prefixes.addAll(skippedFrames);
-      return List.copyOf(prefixes);
-    }
 
     /**
      * Names the data source, for metrics, events and logs: {@code "read"}, {@code "write"}.
@@ -360,7 +343,7 @@ public final class HotpathDataSource implements DataSource, Closeable {
      * @throws IllegalArgumentException if the name breaks that rule
      */
     public Builder name(String name) {
-      this.name = TagValues.requireInstanceName("name", name);
+      settings.name = TagValues.requireInstanceName("name", name);
       return this;
     }
 
@@ -372,7 +355,7 @@ public final class HotpathDataSource implements DataSource, Closeable {
      * @throws IllegalStateException if a data source was already set
      */
     public Builder hikari(HikariConfig config) {
-      Objects.requireNonNull(config, "config must not be null");
+      Check.notNull(config, "config");
       requireNoSource();
       this.hikariConfig = config;
       return this;
@@ -387,7 +370,7 @@ public final class HotpathDataSource implements DataSource, Closeable {
      * @throws IllegalArgumentException if it is a {@link HotpathDataSource} (double measuring)
      */
     public Builder dataSource(DataSource dataSource) {
-      Objects.requireNonNull(dataSource, "dataSource must not be null");
+      Check.notNull(dataSource, "dataSource");
       if (dataSource instanceof HotpathDataSource wrapped) {
         throw new IllegalArgumentException(
             "dataSource must not be a HotpathDataSource, was '" + wrapped.name() + "'");
@@ -398,9 +381,7 @@ public final class HotpathDataSource implements DataSource, Closeable {
     }
 
     private void requireNoSource() {
-      if (hikariConfig != null || dataSource != null) {
-        throw new IllegalStateException("the data source was already set");
-      }
+      Check.state(hikariConfig == null && dataSource == null, "the data source was already set");
     }
 
     /**
@@ -412,11 +393,7 @@ public final class HotpathDataSource implements DataSource, Closeable {
      * @throws IllegalArgumentException if it is zero or negative
      */
     public Builder slowQueryThreshold(Duration threshold) {
-      Objects.requireNonNull(threshold, "threshold must not be null");
-      if (threshold.isNegative() || threshold.isZero()) {
-        throw new IllegalArgumentException("slowQueryThreshold must be positive, was " + threshold);
-      }
-      this.slowQueryThreshold = threshold;
+      settings.slowQueryThreshold = Check.positive(threshold, "slowQueryThreshold");
       return this;
     }
 
@@ -430,12 +407,9 @@ public final class HotpathDataSource implements DataSource, Closeable {
      * @throws IllegalArgumentException if the threshold is less than 1
      */
     public Builder nPlusOne(NPlusOnePolicy policy, int threshold) {
-      Objects.requireNonNull(policy, "policy must not be null");
-      if (threshold < 1) {
-        throw new IllegalArgumentException("nPlusOne threshold must be at least 1, was " + threshold);
-      }
-      this.nPlusOnePolicy = policy;
-      this.nPlusOneThreshold = threshold;
+      Check.notNull(policy, "policy");
+      settings.nPlusOneThreshold = Check.atLeast(threshold, 1, "nPlusOne threshold");
+      settings.nPlusOnePolicy = policy;
       return this;
     }
 
@@ -448,7 +422,7 @@ public final class HotpathDataSource implements DataSource, Closeable {
      * @return this builder
      */
     public Builder skipFrameworkFrames(boolean skip) {
-      this.skipFrameworkFrames = skip;
+      settings.skipFrameworkFrames = skip;
       return this;
     }
 
@@ -462,14 +436,11 @@ public final class HotpathDataSource implements DataSource, Closeable {
      * @throws IllegalArgumentException if a prefix is blank
      */
     public Builder skipCallSiteFrames(String... prefixes) {
-      Objects.requireNonNull(prefixes, "prefixes must not be null");
+      Check.notNull(prefixes, "prefixes");
       for (String prefix : prefixes) {
-        Objects.requireNonNull(prefix, "prefix must not be null");
-        if (prefix.isBlank()) {
-          throw new IllegalArgumentException("call-site prefix must not be blank, was '" + prefix + "'");
-        }
+        Check.notBlank(prefix, "call-site prefix");
       }
-      skippedFrames.addAll(List.of(prefixes));
+      settings.skippedFrames.addAll(List.of(prefixes));
       return this;
     }
 
@@ -480,7 +451,7 @@ public final class HotpathDataSource implements DataSource, Closeable {
      * @return this builder
      */
     public Builder listener(QueryListener listener) {
-      listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+      settings.listeners.add(Check.notNull(listener, "listener"));
       return this;
     }
 
@@ -492,7 +463,7 @@ public final class HotpathDataSource implements DataSource, Closeable {
      * @return this builder
      */
     public Builder logParameterValues(boolean allowed) {
-      this.logParameterValues = allowed;
+      settings.logParameterValues = allowed;
       return this;
     }
 
@@ -504,10 +475,7 @@ public final class HotpathDataSource implements DataSource, Closeable {
      * @throws IllegalArgumentException if it is less than 1
      */
     public Builder maxFingerprints(int max) {
-      if (max < 1) {
-        throw new IllegalArgumentException("maxFingerprints must be at least 1, was " + max);
-      }
-      this.maxFingerprints = max;
+      settings.maxFingerprints = Check.atLeast(max, 1, "maxFingerprints");
       return this;
     }
 
@@ -518,7 +486,7 @@ public final class HotpathDataSource implements DataSource, Closeable {
      * @return this builder
      */
     public Builder metrics(LatencyRegistry registry) {
-      this.metrics = Objects.requireNonNull(registry, "registry must not be null");
+      this.metrics = Check.notNull(registry, "registry");
       return this;
     }
 
@@ -529,9 +497,8 @@ public final class HotpathDataSource implements DataSource, Closeable {
      * @throws IllegalStateException if neither a data source nor a HikariCP configuration was set
      */
     public HotpathDataSource build() {
-      if (hikariConfig == null && dataSource == null) {
-        throw new IllegalStateException("set hikari(config) or dataSource(dataSource) before build()");
-      }
+      Check.state(hikariConfig != null || dataSource != null,
+          "set hikari(config) or dataSource(dataSource) before build()");
       return new HotpathDataSource(this);
     }
   }

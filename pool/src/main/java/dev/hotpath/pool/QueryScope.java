@@ -1,6 +1,7 @@
 package dev.hotpath.pool;
 
-import dev.hotpath.pool.internal.ScopeFrame;
+import dev.hotpath.core.UnitOfWork;
+import dev.hotpath.pool.internal.QueryCounts;
 import java.util.List;
 
 /**
@@ -18,13 +19,19 @@ import java.util.List;
  * <p>Scopes nest: a statement counts in every open scope of its thread. A scope outside a
  * {@code UnitOfWork} is also the scope of N+1 detection (the outermost open scope). Statements run
  * on other threads are not counted. Not thread-safe: use a scope on the thread that opened it.
+ *
+ * <p>A scope is a local {@link UnitOfWork} ({@link UnitOfWork#beginLocal}): it nests with units of
+ * work in the thread's one chain, and closing it out of order closes what was begun inside it, as
+ * closing a unit of work does.
  */
 public final class QueryScope implements AutoCloseable {
 
-  private final ScopeFrame frame;
+  private final UnitOfWork local;
+  private final QueryCounts counts;
 
-  private QueryScope(ScopeFrame frame) {
-    this.frame = frame;
+  private QueryScope(UnitOfWork local, QueryCounts counts) {
+    this.local = local;
+    this.counts = counts;
   }
 
   /**
@@ -33,7 +40,10 @@ public final class QueryScope implements AutoCloseable {
    * @return the scope, to close in a try-with-resources block
    */
   public static QueryScope open() {
-    return new QueryScope(ScopeFrame.open());
+    UnitOfWork local = UnitOfWork.beginLocal("query scope");
+    QueryCounts counts = new QueryCounts();
+    local.attach(QueryCounts.KEY, counts);
+    return new QueryScope(local, counts);
   }
 
   /**
@@ -43,7 +53,7 @@ public final class QueryScope implements AutoCloseable {
    * @return the count
    */
   public int count(QueryKind kind) {
-    return frame.count(kind);
+    return counts.count(kind);
   }
 
   /**
@@ -52,7 +62,7 @@ public final class QueryScope implements AutoCloseable {
    * @return the count
    */
   public int totalCount() {
-    return frame.total();
+    return counts.total();
   }
 
   /**
@@ -61,7 +71,7 @@ public final class QueryScope implements AutoCloseable {
    * @return an immutable list
    */
   public List<SqlFingerprint> statements() {
-    return frame.seen();
+    return counts.seen();
   }
 
   /**
@@ -148,6 +158,6 @@ public final class QueryScope implements AutoCloseable {
   /** Ends the scope: the enclosing scope, if any, becomes current again. Idempotent. */
   @Override
   public void close() {
-    frame.close();
+    local.close();
   }
 }

@@ -1,5 +1,6 @@
 package dev.hotpath.pool.internal;
 
+import dev.hotpath.core.Listeners;
 import dev.hotpath.core.ServerTiming;
 import dev.hotpath.core.UnitOfWork;
 import dev.hotpath.metrics.LatencyRecorder;
@@ -11,7 +12,6 @@ import dev.hotpath.pool.QueryKind;
 import dev.hotpath.pool.QueryListener;
 import dev.hotpath.pool.SqlFingerprint;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Nothing here fails or alters a statement (invariant 9): a fault in fingerprinting, in finding
  * a recorder, in a listener or in the bookkeeping around a call is caught, counted in
- * {@link #failures()} and logged once per kind (once per listener), and the statement runs as it
- * would on the raw driver. The one deliberate exception is {@link NPlusOnePolicy#THROW}.
+ * {@link #failures()} and logged once per kind (listeners under core's {@link Listeners} policy),
+ * and the statement runs as it would on the raw driver. The one deliberate exception is
+ * {@link NPlusOnePolicy#THROW}.
  */
 public final class QueryInstrumentation {
 
@@ -41,16 +42,18 @@ public final class QueryInstrumentation {
 
   // The request's Server-Timing entry that every statement of every data source adds to.
   private static final ServerTiming.Metric DB = ServerTiming.Metric.counted("db", "query", "queries");
+  // A request's N+1 counts, on its root unit of work; outside one, the outermost query scope's.
+  private static final UnitOfWork.Key<NPlusOneDetector> DETECTOR =
+      UnitOfWork.Key.of("hotpath.pool.nPlusOne");
+  private static final String THREAD_SCOPE = "thread";
 
   private final String name;
   private final BoundedSqlCache<StatementShape> shapes;
-  private final QueryListener[] listeners;
-  private final AtomicBoolean[] listenerFailureLogged;
+  private final Listeners<QueryListener> listeners;
   private final long slowNanos;
   private final NPlusOnePolicy nPlusOnePolicy;
   private final int nPlusOneThreshold;
   private final boolean logParameterValues;
-  private final ScopeResolver scopes;
   private final CallSites callSites;
   private final StatementShape unknownShape;
   private final LatencyRecorder fallbackLatency;
@@ -72,69 +75,29 @@ public final class QueryInstrumentation {
   }
 
   /**
-   * Where N+1 counts live for the statement running now: a unit of work or a thread scope. Asked
-   * on every SELECT, so it hands back the detector alone and names the scope only for a report.
-   */
-  public interface ScopeResolver {
-    /**
-     * Returns the detector for the current scope.
-     *
-     * @param root the root of the current unit of work, or null when none is current
-     * @param threadFrame the thread's innermost query scope, or null
-     * @return the detector, or null when no scope is open
-     */
-    NPlusOneDetector detector(UnitOfWork root, ScopeFrame threadFrame);
-
-    /**
-     * Returns the name of the scope {@link #detector} found, for an N+1 report.
-     *
-     * @param root as given to {@link #detector}
-     * @param threadFrame as given to {@link #detector}
-     * @return the scope's name
-     */
-    String name(UnitOfWork root, ScopeFrame threadFrame);
-  }
-
-  /**
    * Creates the instrumentation of one data source.
    *
-   * @param name the data source's name
-   * @param maxShapes the most SQL strings whose shape is remembered
+   * @param settings what the builder configured, read once here
    * @param latencyFor where each fingerprint's latency goes
    * @param fallbackLatency where latency goes when {@code latencyFor} fails
-   * @param listeners the listeners, in call order
-   * @param slowThreshold statements at least this slow are logged
-   * @param nPlusOnePolicy what to do on N+1
-   * @param nPlusOneThreshold executions of one SELECT shape allowed per scope
-   * @param logParameterValues whether the slow log may show parameter values
-   * @param scopes finds the scope of the running statement
-   * @param skippedCallSiteFrames class-name prefixes an N+1 report's call site is never in,
-   *     besides this library, the JDK and HikariCP
    */
-  public QueryInstrumentation(String name, int maxShapes,
-      Function<SqlFingerprint, LatencyRecorder> latencyFor, LatencyRecorder fallbackLatency,
-      List<QueryListener> listeners, Duration slowThreshold, NPlusOnePolicy nPlusOnePolicy,
-      int nPlusOneThreshold, boolean logParameterValues, ScopeResolver scopes,
-      List<String> skippedCallSiteFrames) {
-    this.name = name;
-    this.callSites = new CallSites(skippedCallSiteFrames);
+  public QueryInstrumentation(InstrumentationSettings settings,
+      Function<SqlFingerprint, LatencyRecorder> latencyFor, LatencyRecorder fallbackLatency) {
+    this.name = settings.name;
+    this.callSites = new CallSites(settings.callSiteSkips());
     for (int i = 0; i < faultLogged.length; i++) {
       faultLogged[i] = new AtomicBoolean();
     }
     this.fallbackLatency = fallbackLatency;
     // The shape of a statement that could not be fingerprinted: kind OTHER, so never an N+1.
     this.unknownShape = new StatementShape(SqlFingerprint.of(""), fallbackLatency);
-    this.shapes = new BoundedSqlCache<>(maxShapes, MAX_KEY_LENGTH, sql -> computeShape(sql, latencyFor));
-    this.listeners = listeners.toArray(new QueryListener[0]);
-    this.listenerFailureLogged = new AtomicBoolean[this.listeners.length];
-    for (int i = 0; i < this.listeners.length; i++) {
-      listenerFailureLogged[i] = new AtomicBoolean();
-    }
-    this.slowNanos = slowThreshold.toNanos();
-    this.nPlusOnePolicy = nPlusOnePolicy;
-    this.nPlusOneThreshold = nPlusOneThreshold;
-    this.logParameterValues = logParameterValues;
-    this.scopes = scopes;
+    this.shapes = new BoundedSqlCache<>(settings.maxFingerprints, MAX_KEY_LENGTH,
+        sql -> computeShape(sql, latencyFor));
+    this.listeners = Listeners.of("pool '" + name + "'", settings.listeners);
+    this.slowNanos = settings.slowQueryThreshold.toNanos();
+    this.nPlusOnePolicy = settings.nPlusOnePolicy;
+    this.nPlusOneThreshold = settings.nPlusOneThreshold;
+    this.logParameterValues = settings.logParameterValues;
   }
 
   /**
@@ -188,7 +151,7 @@ public final class QueryInstrumentation {
    * @return the number of faults since creation
    */
   public long failures() {
-    return failures.sum();
+    return failures.sum() + listeners.failures();
   }
 
   private void failed(Fault fault, RuntimeException e) {
@@ -234,24 +197,33 @@ public final class QueryInstrumentation {
   }
 
   private void prepare(StatementShape shape, InstrumentedStatement statement) {
-    // One thread-local read in the common case: ScopeFrame skips its own while no QueryScope is
-    // open anywhere, and neither lookup wraps its answer in an Optional.
-    ScopeFrame frame = ScopeFrame.current();
-    UnitOfWork unit = UnitOfWork.currentOrNull();
+    // One thread-local read finds both the request and the thread's query scopes.
+    UnitOfWork innermost = UnitOfWork.innermostOrNull();
+    if (innermost == null) {
+      statement.requestTiming = null;
+      return;
+    }
+    UnitOfWork unit = innermost.unitOrNull();
     UnitOfWork root = unit == null ? null : unit.root();
+    UnitOfWork scope = innermost.localOrNull();
     if (nPlusOnePolicy != NPlusOnePolicy.OFF && shape.fingerprint().kind() == QueryKind.SELECT) {
-      detect(shape.fingerprint(), root, frame);
+      detect(shape.fingerprint(), root, scope);
     }
     // Counted and timed only after detection: a statement refused as N+1 never runs, so neither
-    // QueryScope nor Server-Timing sees it.
-    if (frame != null) {
-      frame.count(shape.fingerprint());
+    // QueryScope nor Server-Timing sees it. A statement counts in every open scope of its thread.
+    for (UnitOfWork local = scope; local != null; local = local.outerLocalOrNull()) {
+      QueryCounts counts = local.attachmentOrNull(QueryCounts.KEY);
+      if (counts != null) {
+        counts.count(shape.fingerprint());
+      }
     }
     statement.requestTiming = root == null ? null : root.attachmentOrNull(ServerTiming.KEY);
   }
 
-  private void detect(SqlFingerprint fingerprint, UnitOfWork root, ScopeFrame frame) {
-    NPlusOneDetector detector = scopes.detector(root, frame);
+  private void detect(SqlFingerprint fingerprint, UnitOfWork root, UnitOfWork scope) {
+    NPlusOneDetector detector = root != null
+        // NPlusOneDetector::new captures nothing: the lookup allocates only on the unit's first.
+        ? root.attachment(DETECTOR, NPlusOneDetector::new) : outermostScopeDetector(scope);
     if (detector == null) {
       return;
     }
@@ -259,19 +231,24 @@ public final class QueryInstrumentation {
     if (count == 0) {
       return;
     }
-    NPlusOneReport report = new NPlusOneReport(name, scopes.name(root, frame), fingerprint, count,
-        callSites.firstApplicationFrame());
-    for (int i = 0; i < listeners.length; i++) {
-      try {
-        listeners[i].onNPlusOne(report);
-      } catch (RuntimeException e) {
-        listenerFailed(i, e);
-      }
-    }
+    NPlusOneReport report = new NPlusOneReport(name, root != null ? root.name() : THREAD_SCOPE,
+        fingerprint, count, callSites.firstApplicationFrame());
+    listeners.notify(report, QueryListener::onNPlusOne);
     if (nPlusOnePolicy == NPlusOnePolicy.THROW) {
       throw new NPlusOneDetectedException(report);
     }
     LOG.warn(report.describe());
+  }
+
+  private static NPlusOneDetector outermostScopeDetector(UnitOfWork scope) {
+    NPlusOneDetector detector = null;
+    for (UnitOfWork local = scope; local != null; local = local.outerLocalOrNull()) {
+      QueryCounts counts = local.attachmentOrNull(QueryCounts.KEY);
+      if (counts != null) {
+        detector = counts.detector;
+      }
+    }
+    return detector;
   }
 
   /**
@@ -304,18 +281,12 @@ public final class QueryInstrumentation {
       requestTiming.accumulate(DB, elapsed);
     }
     boolean slow = elapsed >= slowNanos;
-    if (listeners.length == 0 && !slow) {
+    if (listeners.isEmpty() && !slow) {
       return;
     }
     QueryEvent event = new QueryEvent(name, shape.fingerprint(), Duration.ofNanos(elapsed), rows,
         Duration.ofNanos(acquireNanos), failure);
-    for (int i = 0; i < listeners.length; i++) {
-      try {
-        listeners[i].onQuery(event);
-      } catch (RuntimeException e) {
-        listenerFailed(i, e);
-      }
-    }
+    listeners.notify(event, QueryListener::onQuery);
     if (slow) {
       logSlow(event, statement);
     }
@@ -327,13 +298,5 @@ public final class QueryInstrumentation {
     SLOW_LOG.warn("slow query on {}: {} ms, rows {}, {}: {}{}", name,
         event.elapsed().toNanos() / 1_000_000.0, event.rows(), outcome, event.fingerprint().text(),
         parameters);
-  }
-
-  private void listenerFailed(int index, RuntimeException e) {
-    failures.increment();
-    if (listenerFailureLogged[index].compareAndSet(false, true)) {
-      LOG.warn("query listener {} on {} threw; further failures of it are not logged",
-          listeners[index], name, e);
-    }
   }
 }
