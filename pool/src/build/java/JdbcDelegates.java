@@ -37,11 +37,12 @@ import java.util.stream.Collectors;
  * <p>For each wrapper it reflects over the JDBC interface and writes an abstract
  * {@code Delegating*} class: every method the hand-written {@code Instrumented*} subclass adds
  * behaviour to is declared abstract there (so forgetting one is a compile error, never a silent
- * JDBC default), every other method forwards to the driver's object. Three mechanical rules are
- * applied while forwarding, each calling a hook the hand-written class implements: result sets
- * returned by a statement or by metadata go through {@code wrap}, and a prepared statement's
- * {@code set*(parameterIndex, value)} tells {@code parameterSet} (values are kept only for a
- * slow-query log that may show them).
+ * JDBC default), every other method forwards to the driver's object. Two mechanical rules are
+ * applied while forwarding, each calling a hook the hand-written class implements (declared
+ * abstract in the generated class): a JDBC object the driver returns (a statement from a
+ * connection, a result set from a statement or from metadata) goes through the spec's wrapping
+ * hook, and a prepared statement's {@code set*(parameterIndex, value)} tells {@code parameterSet}
+ * (values are kept only for a slow-query log that may show them).
  *
  * <p>Class files carry no parameter names for the JDK, so the names come from a checked-in table
  * derived from the JDK 17 sources; it also fixes the API to JDBC as of Java 17, so that the output
@@ -59,9 +60,16 @@ public final class JdbcDelegates {
 
   private static final String PACKAGE = "dev.hotpath.pool.internal";
 
-  /** What is generated for one JDBC interface. */
+  /**
+   * What is generated for one JDBC interface.
+   *
+   * @param returnWrappers by returned type, the hook call a returned object goes through, with
+   *     {@code %s} for the driver call (evaluated after the hook's other arguments)
+   * @param hooks the abstract declarations of those hooks, with their comments
+   */
   private record Spec(Class<?> jdbc, String superclass, String field, List<String> superParameters,
-      Set<String> handWritten, boolean wrapsResultSets, boolean recordsParameters) {
+      Set<String> handWritten, Map<Class<?>, String> returnWrappers, List<String> hooks,
+      boolean recordsParameters) {
 
     String name() {
       return "Delegating" + jdbc.getSimpleName();
@@ -77,26 +85,54 @@ public final class JdbcDelegates {
       List.of(Wrapper.class, Connection.class, Statement.class, PreparedStatement.class,
           CallableStatement.class, ResultSet.class, DatabaseMetaData.class);
 
+  private static final Map<Class<?>, String> WRAP_RESULT_SETS = Map.of(ResultSet.class, "wrap(%s)");
+  private static final String WRAP_HOOK = """
+        /** Wraps a result set the driver returned; null stays null. */
+        abstract ResultSet wrap(ResultSet resultSet);
+      """;
+
   // Methods named here (all overloads) are what the Instrumented* class adds behaviour to.
   private static final List<Spec> SPECS = List.of(
       new Spec(Connection.class, null, "delegate", List.of(),
-          Set.of("createStatement", "prepareStatement", "prepareCall", "getMetaData", "unwrap",
-              "isWrapperFor"), false, false),
+          Set.of("unwrap", "isWrapperFor"),
+          Map.of(Statement.class, "statement(%s)",
+              // The shape first: resolved before the driver creates the statement, so nothing of
+              // hotpath's can fail after it and leak it.
+              PreparedStatement.class, "prepared(shape(sql), %s)",
+              CallableStatement.class, "callable(shape(sql), %s)",
+              DatabaseMetaData.class, "metaData(%s)"),
+          List.of("""
+                /** Resolves the shape of a statement about to be prepared. */
+                abstract StatementShape shape(String sql);
+              """, """
+                /** Wraps a statement the driver created. */
+                abstract Statement statement(Statement statement);
+              """, """
+                /** Wraps a prepared statement the driver created. */
+                abstract PreparedStatement prepared(StatementShape shape, PreparedStatement statement);
+              """, """
+                /** Wraps a callable statement the driver created. */
+                abstract CallableStatement callable(StatementShape shape, CallableStatement statement);
+              """, """
+                /** Wraps the driver's metadata. */
+                abstract DatabaseMetaData metaData(DatabaseMetaData metaData);
+              """), false),
       new Spec(Statement.class, null, "delegate", List.of(),
           Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "executeBatch",
               "executeLargeBatch", "addBatch", "clearBatch", "getConnection", "unwrap",
-              "isWrapperFor"), true, false),
+              "isWrapperFor"), WRAP_RESULT_SETS, List.of(WRAP_HOOK), false),
       new Spec(PreparedStatement.class, "InstrumentedStatement", "prepared",
           List.of("InstrumentedConnection connection"),
           Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate",
-              "clearParameters"), false, true),
+              "clearParameters"), Map.of(), List.of(), true),
       new Spec(CallableStatement.class, "InstrumentedPreparedStatement", "callable",
-          List.of("InstrumentedConnection connection", "StatementShape shape"), Set.of(), false,
-          false),
+          List.of("InstrumentedConnection connection", "StatementShape shape"), Set.of(), Map.of(),
+          List.of(), false),
       new Spec(ResultSet.class, null, "delegate", List.of(),
-          Set.of("getStatement", "unwrap", "isWrapperFor"), false, false),
+          Set.of("getStatement", "unwrap", "isWrapperFor"), Map.of(), List.of(), false),
       new Spec(DatabaseMetaData.class, null, "delegate", List.of(),
-          Set.of("getConnection", "unwrap", "isWrapperFor"), true, false));
+          Set.of("getConnection", "unwrap", "isWrapperFor"), WRAP_RESULT_SETS, List.of(WRAP_HOOK),
+          false));
 
   private JdbcDelegates() {}
 
@@ -237,10 +273,12 @@ public final class JdbcDelegates {
     }
     body.append("    this.").append(spec.field()).append(" = ").append(spec.field()).append(";\n");
     body.append("  }\n");
-    if (spec.wrapsResultSets()) {
-      imports.use(ResultSet.class);
-      body.append("\n  /** Wraps a result set the driver returned; null stays null. */\n")
-          .append("  abstract ResultSet wrap(ResultSet resultSet);\n");
+    // Sorted, so that the output does not depend on a map's iteration order.
+    spec.returnWrappers().keySet().stream().sorted(Comparator.comparing(Class::getName))
+        .forEach(imports::use);
+    for (String hook : spec.hooks()) {
+      body.append('\n');
+      hook.strip().lines().forEach(line -> body.append("  ").append(line.strip()).append('\n'));
     }
     if (spec.recordsParameters()) {
       body.append("\n  /** Whether parameter values are kept (for a slow-query log allowed to show"
@@ -326,8 +364,10 @@ public final class JdbcDelegates {
         + ")";
     if (method.getReturnType() == void.class) {
       out.append("    ").append(call).append(";\n");
-    } else if (spec.wrapsResultSets() && method.getReturnType() == ResultSet.class) {
-      out.append("    return wrap(").append(call).append(");\n");
+    } else if (spec.returnWrappers().containsKey(method.getReturnType())) {
+      out.append("    return ")
+          .append(spec.returnWrappers().get(method.getReturnType()).replace("%s", call))
+          .append(";\n");
     } else {
       out.append("    return ").append(call).append(";\n");
     }

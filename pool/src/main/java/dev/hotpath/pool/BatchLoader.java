@@ -1,10 +1,10 @@
 package dev.hotpath.pool;
 
+import dev.hotpath.core.Check;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -79,7 +79,7 @@ public final class BatchLoader<K, V> {
    * @return a builder: at most 1000 keys per batch, dispatched explicitly
    */
   public static <K, V> Builder<K, V> builder(BulkLoad<K, V> bulkLoad) {
-    return new Builder<>(Objects.requireNonNull(bulkLoad, "bulkLoad must not be null"));
+    return new Builder<>(Check.notNull(bulkLoad, "bulkLoad"));
   }
 
   /**
@@ -90,7 +90,7 @@ public final class BatchLoader<K, V> {
    * @throws NullPointerException if {@code key} is null
    */
   public CompletableFuture<V> load(K key) {
-    Objects.requireNonNull(key, "key must not be null");
+    Check.notNull(key, "key");
     CompletableFuture<V> future;
     Map<K, CompletableFuture<V>> full = null;
     boolean firstOfBatch;
@@ -198,10 +198,7 @@ public final class BatchLoader<K, V> {
      * @throws IllegalArgumentException if it is less than 1
      */
     public Builder<K, V> maxBatchSize(int max) {
-      if (max < 1) {
-        throw new IllegalArgumentException("maxBatchSize must be at least 1, was " + max);
-      }
-      this.maxBatchSize = max;
+      this.maxBatchSize = Check.atLeast(max, 1, "maxBatchSize");
       return this;
     }
 
@@ -214,12 +211,8 @@ public final class BatchLoader<K, V> {
      * @throws IllegalArgumentException if the window is zero or negative
      */
     public Builder<K, V> window(Duration window, ScheduledExecutorService scheduler) {
-      Objects.requireNonNull(window, "window must not be null");
-      if (window.isNegative() || window.isZero()) {
-        throw new IllegalArgumentException("window must be positive, was " + window);
-      }
-      this.window = window;
-      this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
+      this.window = Check.positive(window, "window");
+      this.scheduler = Check.notNull(scheduler, "scheduler");
       return this;
     }
 

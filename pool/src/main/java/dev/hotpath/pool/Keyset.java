@@ -1,5 +1,6 @@
 package dev.hotpath.pool;
 
+import dev.hotpath.core.Check;
 import dev.hotpath.pool.internal.CursorCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -170,19 +170,13 @@ public final class Keyset {
      * @throws IllegalArgumentException if there are none, one repeats, or one is not allowed
      */
     public Builder orderBy(String... columns) {
-      if (columns.length == 0) {
-        throw new IllegalArgumentException("orderBy needs at least one column");
-      }
+      Check.argument(columns.length > 0, "orderBy needs at least one column");
       List<String> chosen = new ArrayList<>();
       for (String column : columns) {
         String name = identifier(column);
-        if (!allowed.contains(name)) {
-          throw new IllegalArgumentException(
-              "column '" + name + "' is not in the allow-list " + allowed);
-        }
-        if (chosen.contains(name)) {
-          throw new IllegalArgumentException("column '" + name + "' is in orderBy twice");
-        }
+        Check.argument(allowed.contains(name), "column '%s' is not in the allow-list %s", name,
+            allowed);
+        Check.argument(!chosen.contains(name), "column '%s' is in orderBy twice", name);
         chosen.add(name);
       }
       this.orderColumns = chosen;
@@ -208,10 +202,8 @@ public final class Keyset {
      * @throws IllegalArgumentException if it is shorter than 32 bytes
      */
     public Builder secret(byte[] key) {
-      Objects.requireNonNull(key, "secret must not be null");
-      if (key.length < 32) {
-        throw new IllegalArgumentException("secret must be at least 32 bytes, was " + key.length);
-      }
+      Check.notNull(key, "secret");
+      Check.argument(key.length >= 32, "secret must be at least 32 bytes, was %d", key.length);
       this.secret = key.clone();
       return this;
     }
@@ -224,19 +216,16 @@ public final class Keyset {
      * @throws IllegalArgumentException if it is out of bounds
      */
     public Builder maxPageSize(int max) {
-      if (max < 1 || max > 10_000) {
-        throw new IllegalArgumentException("maxPageSize must be between 1 and 10000, was " + max);
-      }
+      Check.argument(max >= 1 && max <= 10_000, "maxPageSize must be between 1 and 10000, was %d",
+          max);
       this.maxPageSize = max;
       return this;
     }
 
     private static String identifier(String column) {
-      Objects.requireNonNull(column, "column must not be null");
-      if (!IDENTIFIER.matcher(column).matches()) {
-        throw new IllegalArgumentException(
-            "column name must be a plain identifier, was '" + column + "'");
-      }
+      Check.notNull(column, "column");
+      Check.argument(IDENTIFIER.matcher(column).matches(),
+          "column name must be a plain identifier, was '%s'", column);
       return column;
     }
 
@@ -247,12 +236,8 @@ public final class Keyset {
      * @throws IllegalStateException if the order columns or the secret were not set
      */
     public Keyset build() {
-      if (orderColumns == null) {
-        throw new IllegalStateException("set orderBy(columns) before build()");
-      }
-      if (secret == null) {
-        throw new IllegalStateException("set secret(key) before build()");
-      }
+      Check.state(orderColumns != null, "set orderBy(columns) before build()");
+      Check.state(secret != null, "set secret(key) before build()");
       return new Keyset(this);
     }
   }

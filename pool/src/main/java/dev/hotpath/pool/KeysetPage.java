@@ -1,9 +1,9 @@
 package dev.hotpath.pool;
 
+import dev.hotpath.core.Check;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The SQL pieces and parameters of one keyset page, from {@link Keyset#page(String, int)}.
@@ -25,8 +25,8 @@ public record KeysetPage(String predicate, String orderBy, List<Object> paramete
    * @throws NullPointerException if a component is null
    */
   public KeysetPage {
-    Objects.requireNonNull(predicate, "predicate must not be null");
-    Objects.requireNonNull(orderBy, "orderBy must not be null");
+    Check.notNull(predicate, "predicate");
+    Check.notNull(orderBy, "orderBy");
     parameters = List.copyOf(parameters);
   }
 

@@ -1,6 +1,6 @@
 package dev.hotpath.pool;
 
-import java.util.Objects;
+import dev.hotpath.core.Check;
 
 /**
  * Thrown by a statement that repeats a SELECT shape beyond the N+1 threshold under
@@ -17,7 +17,7 @@ public final class NPlusOneDetectedException extends RuntimeException {
    * @throws NullPointerException if {@code report} is null
    */
   public NPlusOneDetectedException(NPlusOneReport report) {
-    super(Objects.requireNonNull(report, "report must not be null").describe());
+    super(Check.notNull(report, "report").describe());
     this.report = report;
   }
 

@@ -1,6 +1,6 @@
 package dev.hotpath.pool;
 
-import java.util.Objects;
+import dev.hotpath.core.Check;
 import java.util.Optional;
 
 /**
@@ -30,9 +30,9 @@ public record NPlusOneReport(String dataSourceName, String scopeName, SqlFingerp
    * @throws NullPointerException if any component but {@code callSite} is null
    */
   public NPlusOneReport {
-    Objects.requireNonNull(dataSourceName, "dataSourceName must not be null");
-    Objects.requireNonNull(scopeName, "scopeName must not be null");
-    Objects.requireNonNull(fingerprint, "fingerprint must not be null");
+    Check.notNull(dataSourceName, "dataSourceName");
+    Check.notNull(scopeName, "scopeName");
+    Check.notNull(fingerprint, "fingerprint");
   }
 
   /**

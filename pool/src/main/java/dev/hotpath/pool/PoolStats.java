@@ -1,7 +1,7 @@
 package dev.hotpath.pool;
 
+import dev.hotpath.core.Check;
 import dev.hotpath.metrics.LatencySnapshot;
-import java.util.Objects;
 
 /**
  * A HikariCP pool's connection counts at one moment, with the recent connection wait times.
@@ -25,6 +25,6 @@ public record PoolStats(int active, int idle, int pending, int total, LatencySna
    * @throws NullPointerException if {@code acquire} is null
    */
   public PoolStats {
-    Objects.requireNonNull(acquire, "acquire must not be null");
+    Check.notNull(acquire, "acquire");
   }
 }

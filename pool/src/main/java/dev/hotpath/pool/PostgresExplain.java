@@ -1,12 +1,12 @@
 package dev.hotpath.pool;
 
+import dev.hotpath.core.Check;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Runs {@code EXPLAIN} on PostgreSQL for a statement a developer picked (typically one the
@@ -70,7 +70,7 @@ public final class PostgresExplain {
 
   private static QueryPlan plan(Connection connection, String explain, String sql,
       Object[] parameters) throws SQLException {
-    Objects.requireNonNull(sql, "sql must not be null");
+    Check.notNull(sql, "sql");
     List<String> lines = new ArrayList<>();
     try (PreparedStatement ps = connection.prepareStatement(explain + sql)) {
       for (int i = 0; i < parameters.length; i++) {

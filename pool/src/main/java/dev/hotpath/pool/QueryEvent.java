@@ -1,7 +1,7 @@
 package dev.hotpath.pool;
 
+import dev.hotpath.core.Check;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -37,10 +37,10 @@ public record QueryEvent(String dataSourceName, SqlFingerprint fingerprint, Dura
    * @throws NullPointerException if any component but {@code failure} is null
    */
   public QueryEvent {
-    Objects.requireNonNull(dataSourceName, "dataSourceName must not be null");
-    Objects.requireNonNull(fingerprint, "fingerprint must not be null");
-    Objects.requireNonNull(elapsed, "elapsed must not be null");
-    Objects.requireNonNull(connectionAcquireTime, "connectionAcquireTime must not be null");
+    Check.notNull(dataSourceName, "dataSourceName");
+    Check.notNull(fingerprint, "fingerprint");
+    Check.notNull(elapsed, "elapsed");
+    Check.notNull(connectionAcquireTime, "connectionAcquireTime");
   }
 
   /**

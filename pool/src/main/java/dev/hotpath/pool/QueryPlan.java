@@ -1,7 +1,7 @@
 package dev.hotpath.pool;
 
+import dev.hotpath.core.Check;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A PostgreSQL plan from {@link PostgresExplain}, with its sequential scans picked out.
@@ -28,7 +28,7 @@ public record QueryPlan(List<String> lines, List<SeqScan> seqScans) {
      * @throws NullPointerException if {@code table} is null
      */
     public SeqScan {
-      Objects.requireNonNull(table, "table must not be null");
+      Check.notNull(table, "table");
     }
   }
 

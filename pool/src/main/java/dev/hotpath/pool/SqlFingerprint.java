@@ -1,7 +1,7 @@
 package dev.hotpath.pool;
 
+import dev.hotpath.core.Check;
 import dev.hotpath.pool.internal.FingerprintScanner;
-import java.util.Objects;
 
 /**
  * The shape of a SQL statement with every value taken out: what statements are grouped by in
@@ -59,7 +59,7 @@ public final class SqlFingerprint {
    * @throws NullPointerException if {@code sql} is null
    */
   public static SqlFingerprint of(String sql) {
-    Objects.requireNonNull(sql, "sql must not be null");
+    Check.notNull(sql, "sql");
     FingerprintScanner.Scan scan = FingerprintScanner.scan(sql, MAX_LENGTH);
     return new SqlFingerprint(scan.text(), scan.kind());
   }

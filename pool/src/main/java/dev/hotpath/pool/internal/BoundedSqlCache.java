@@ -1,5 +1,6 @@
 package dev.hotpath.pool.internal;
 
+import dev.hotpath.core.Check;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,7 +46,7 @@ public final class BoundedSqlCache<V> {
     this.entries = new ConcurrentHashMap<>(Math.min(maxEntries, 1024) * 2);
     this.insertionRing = new AtomicReferenceArray<>(maxEntries);
     this.maxKeyLength = maxKeyLength;
-    this.compute = Objects.requireNonNull(compute, "compute must not be null");
+    this.compute = Check.notNull(compute, "compute");
   }
 
   /**
