@@ -1,5 +1,6 @@
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -28,11 +29,20 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
 
 /**
  * Writes the one-line JDBC delegates of hotpath-pool's wrappers as readable Java sources, at
- * build time (pool/pom.xml runs it in {@code generate-sources} as a single-file program:
- * {@code java JdbcDelegates.java generate <names> <output dir>}).
+ * build time. pool/pom.xml compiles this file in {@code generate-sources} and runs it there as an
+ * annotation processor ({@code javac -proc:only}, option {@code -AjdbcParameterNames=<table>}),
+ * which writes into {@code target/generated-sources/jdbc-delegates}: the compiler plugin is the one
+ * plugin that runs code without resolving test dependencies, so {@code -pl pool -am compile} works.
  *
  * <p>For each wrapper it reflects over the JDBC interface and writes an abstract
  * {@code Delegating*} class: every method the hand-written {@code Instrumented*} subclass adds
@@ -42,7 +52,8 @@ import java.util.stream.Collectors;
  * abstract in the generated class): a JDBC object the driver returns (a statement from a
  * connection, a result set from a statement or from metadata) goes through the spec's wrapping
  * hook, and a prepared statement's {@code set*(parameterIndex, value)} tells {@code parameterSet}
- * (values are kept only for a slow-query log that may show them).
+ * (values are kept only for a slow-query log that may show them). {@code unwrap} and
+ * {@code isWrapperFor} answer through the hand-written {@code Unwrapping}, for the driver's object.
  *
  * <p>Class files carry no parameter names for the JDK, so the names come from a checked-in table
  * derived from the JDK 17 sources; it also fixes the API to JDBC as of Java 17, so that the output
@@ -56,7 +67,7 @@ import java.util.stream.Collectors;
  *     &gt; pool/src/build/jdbc-parameter-names.txt
  * </pre>
  */
-public final class JdbcDelegates {
+public final class JdbcDelegates extends AbstractProcessor {
 
   private static final String PACKAGE = "dev.hotpath.pool.internal";
 
@@ -94,7 +105,7 @@ public final class JdbcDelegates {
   // Methods named here (all overloads) are what the Instrumented* class adds behaviour to.
   private static final List<Spec> SPECS = List.of(
       new Spec(Connection.class, null, "delegate", List.of(),
-          Set.of("unwrap", "isWrapperFor"),
+          Set.of(),
           Map.of(Statement.class, "statement(%s)",
               // The shape first: resolved before the driver creates the statement, so nothing of
               // hotpath's can fail after it and leak it.
@@ -119,8 +130,8 @@ public final class JdbcDelegates {
               """), false),
       new Spec(Statement.class, null, "delegate", List.of(),
           Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "executeBatch",
-              "executeLargeBatch", "addBatch", "clearBatch", "getConnection", "unwrap",
-              "isWrapperFor"), WRAP_RESULT_SETS, List.of(WRAP_HOOK), false),
+              "executeLargeBatch", "addBatch", "clearBatch", "getConnection"),
+          WRAP_RESULT_SETS, List.of(WRAP_HOOK), false),
       new Spec(PreparedStatement.class, "InstrumentedStatement", "prepared",
           List.of("InstrumentedConnection connection"),
           Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate",
@@ -129,38 +140,78 @@ public final class JdbcDelegates {
           List.of("InstrumentedConnection connection", "StatementShape shape"), Set.of(), Map.of(),
           List.of(), false),
       new Spec(ResultSet.class, null, "delegate", List.of(),
-          Set.of("getStatement", "unwrap", "isWrapperFor"), Map.of(), List.of(), false),
+          Set.of("getStatement"), Map.of(), List.of(), false),
       new Spec(DatabaseMetaData.class, null, "delegate", List.of(),
-          Set.of("getConnection", "unwrap", "isWrapperFor"), WRAP_RESULT_SETS, List.of(WRAP_HOOK),
+          Set.of("getConnection"), WRAP_RESULT_SETS, List.of(WRAP_HOOK),
           false));
 
-  private JdbcDelegates() {}
+  private static final String NAMES_OPTION = "jdbcParameterNames";
+
+  private boolean generated;
+
+  /** Created by javac, as an annotation processor. */
+  public JdbcDelegates() {}
 
   /**
-   * Runs the generator.
+   * Prints the parameter-name table (see the class comment for how to run it).
    *
-   * @param args {@code names}, or {@code generate <names table> <output source root>}
-   * @throws IOException if the table cannot be read or a source written
+   * @param args {@code names}
    */
-  public static void main(String[] args) throws IOException {
-    if (args.length == 1 && args[0].equals("names")) {
-      printNames(System.out);
-    } else if (args.length == 3 && args[0].equals("generate")) {
-      Map<String, List<String>> names = readNames(Path.of(args[1]));
-      Path directory = Path.of(args[2]).resolve(PACKAGE.replace('.', '/'));
-      Files.createDirectories(directory);
+  public static void main(String[] args) {
+    if (args.length != 1 || !args[0].equals("names")) {
+      throw new IllegalArgumentException("usage: JdbcDelegates names, was " + Arrays.toString(args));
+    }
+    printNames(System.out);
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of("*"); // run whatever the sources hold: the output depends on java.sql alone
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(NAMES_OPTION);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (generated) {
+      return false;
+    }
+    generated = true;
+    try {
+      Map<String, List<String>> names =
+          readNames(Path.of(processingEnv.getOptions().get(NAMES_OPTION)));
       for (Spec spec : SPECS) {
-        Path file = directory.resolve(spec.name() + ".java");
-        String source = generate(spec, names);
-        // Rewritten only when changed, so that an unchanged build compiles nothing again.
-        if (!Files.exists(file) || !Files.readString(file).equals(source)) {
-          Files.writeString(file, source, StandardCharsets.UTF_8);
-        }
+        write(spec.name(), generate(spec, names));
       }
-    } else {
-      throw new IllegalArgumentException(
-          "usage: JdbcDelegates names | JdbcDelegates generate <names table> <output dir>, was "
-              + Arrays.toString(args));
+    } catch (IOException | RuntimeException e) {
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+          "generating the JDBC delegates failed: " + e);
+    }
+    return false;
+  }
+
+  // Rewritten only when changed, so that an unchanged build compiles nothing again.
+  private void write(String simpleName, String source) throws IOException {
+    try {
+      FileObject existing = processingEnv.getFiler()
+          .getResource(StandardLocation.SOURCE_OUTPUT, PACKAGE, simpleName + ".java");
+      if (existing.getCharContent(true).toString().equals(source)) {
+        return;
+      }
+    } catch (IOException | IllegalArgumentException absent) {
+      // not written before: write it
+    }
+    try (Writer writer = processingEnv.getFiler()
+        .createSourceFile(PACKAGE + "." + simpleName).openWriter()) {
+      writer.write(source);
     }
   }
 
@@ -362,7 +413,10 @@ public final class JdbcDelegates {
     }
     String call = spec.field() + "." + method.getName() + "(" + String.join(", ", parameterNames)
         + ")";
-    if (method.getReturnType() == void.class) {
+    if (method.getDeclaringClass() == Wrapper.class) {
+      out.append("    return Unwrapping.").append(method.getName()).append('(').append(spec.field())
+          .append(", ").append(String.join(", ", parameterNames)).append(");\n");
+    } else if (method.getReturnType() == void.class) {
       out.append("    ").append(call).append(";\n");
     } else if (spec.returnWrappers().containsKey(method.getReturnType())) {
       out.append("    return ")

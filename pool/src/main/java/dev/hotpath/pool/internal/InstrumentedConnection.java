@@ -56,14 +56,4 @@ public final class InstrumentedConnection extends DelegatingConnection {
   DatabaseMetaData metaData(DatabaseMetaData metaData) {
     return new InstrumentedDatabaseMetaData(metaData, this);
   }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return Unwrapping.unwrap(delegate, iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return Unwrapping.isWrapperFor(delegate, iface);
-  }
 }

@@ -26,16 +26,6 @@ public final class InstrumentedDatabaseMetaData extends DelegatingDatabaseMetaDa
   }
 
   @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return Unwrapping.unwrap(delegate, iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return Unwrapping.isWrapperFor(delegate, iface);
-  }
-
-  @Override
   ResultSet wrap(ResultSet resultSet) {
     return InstrumentedResultSet.ofMetaData(resultSet, connection);
   }

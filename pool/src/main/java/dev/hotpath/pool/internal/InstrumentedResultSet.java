@@ -50,14 +50,4 @@ public final class InstrumentedResultSet extends DelegatingResultSet {
     }
     return statement;
   }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return Unwrapping.unwrap(delegate, iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return Unwrapping.isWrapperFor(delegate, iface);
-  }
 }

@@ -171,16 +171,6 @@ public class InstrumentedStatement extends DelegatingStatement {
   }
 
   @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return Unwrapping.unwrap(delegate, iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return Unwrapping.isWrapperFor(delegate, iface);
-  }
-
-  @Override
   public boolean execute(String sql) throws SQLException {
     return timed(shape(sql), delegate, EXECUTE, sql, null);
   }

@@ -12,7 +12,7 @@ import dev.hotpath.pool.QueryKind;
 import dev.hotpath.pool.QueryListener;
 import dev.hotpath.pool.SqlFingerprint;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -58,7 +58,8 @@ public final class QueryInstrumentation {
   private final StatementShape unknownShape;
   private final LatencyRecorder fallbackLatency;
   private final LongAdder failures = new LongAdder();
-  private final AtomicBoolean[] faultLogged = new AtomicBoolean[Fault.values().length];
+  // 1 once a fault of that kind (by ordinal) was logged.
+  private final AtomicIntegerArray faultLogged = new AtomicIntegerArray(Fault.values().length);
 
   /** Where inside the instrumentation a fault happened, for its one log line. */
   private enum Fault {
@@ -85,9 +86,6 @@ public final class QueryInstrumentation {
       Function<SqlFingerprint, LatencyRecorder> latencyFor, LatencyRecorder fallbackLatency) {
     this.name = settings.name;
     this.callSites = new CallSites(settings.callSiteSkips());
-    for (int i = 0; i < faultLogged.length; i++) {
-      faultLogged[i] = new AtomicBoolean();
-    }
     this.fallbackLatency = fallbackLatency;
     // The shape of a statement that could not be fingerprinted: kind OTHER, so never an N+1.
     this.unknownShape = new StatementShape(SqlFingerprint.of(""), fallbackLatency);
@@ -156,7 +154,7 @@ public final class QueryInstrumentation {
 
   private void failed(Fault fault, RuntimeException e) {
     failures.increment();
-    if (faultLogged[fault.ordinal()].compareAndSet(false, true)) {
+    if (faultLogged.compareAndSet(fault.ordinal(), 0, 1)) {
       // The exception's class only: a message may quote the SQL, and with it values (invariant 5).
       LOG.warn("{} on {} failed with {}; the statement ran uninstrumented where needed; "
           + "further failures of this kind are counted, not logged", fault.doing, name,
