@@ -1,6 +1,7 @@
 package dev.hotpath.pool.internal;
 
 import dev.hotpath.core.ServerTiming;
+import java.lang.reflect.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -118,18 +119,11 @@ public class InstrumentedStatement extends DelegatingStatement {
     if (result instanceof Long count) {
       return count;
     }
-    long rows = 0;
-    if (result instanceof int[] counts) {
-      for (int count : counts) {
-        if (count < 0) {
-          return -1;
-        }
-        rows += count;
-      }
-      return rows;
-    }
-    if (result instanceof long[] counts) {
-      for (long count : counts) {
+    if (result instanceof int[] || result instanceof long[]) {
+      // One loop for both batch results; a batch's own work dwarfs the reflective reads.
+      long rows = 0;
+      for (int i = 0, n = Array.getLength(result); i < n; i++) {
+        long count = Array.getLong(result, i);
         if (count < 0) {
           return -1;
         }
