@@ -1,6 +1,5 @@
 package dev.hotpath.core;
 
-import dev.hotpath.core.internal.Arguments;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,7 +63,7 @@ public final class UnitOfWork implements AutoCloseable {
    * @throws IllegalArgumentException if {@code name} is blank
    */
   public static UnitOfWork begin(String name) {
-    Arguments.requireNotBlank(name, "unit of work name");
+    Check.notBlank(name, "unit of work name");
     UnitOfWork unit = new UnitOfWork(name, CURRENT.get());
     CURRENT.set(unit);
     return unit;
@@ -125,7 +124,7 @@ public final class UnitOfWork implements AutoCloseable {
    * @throws IllegalArgumentException if {@code name} is blank
    */
   public void rename(String name) {
-    Arguments.requireNotBlank(name, "unit of work name");
+    Check.notBlank(name, "unit of work name");
     this.name = name;
   }
 
@@ -356,7 +355,7 @@ public final class UnitOfWork implements AutoCloseable {
      * @throws IllegalArgumentException if {@code name} is blank
      */
     public static <T> Key<T> of(String name) {
-      Arguments.requireNotBlank(name, "attachment key name");
+      Check.notBlank(name, "attachment key name");
       return new Key<>(name);
     }
 
