@@ -1,9 +1,9 @@
 package dev.hotpath.cache;
 
 import dev.hotpath.cache.internal.RedisConnections;
+import dev.hotpath.core.Check;
 import dev.hotpath.core.Health;
 import dev.hotpath.core.HealthCheck;
-import dev.hotpath.core.internal.Arguments;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.lettuce.core.AbstractRedisClient;
@@ -182,7 +182,7 @@ public final class RedisTier implements AutoCloseable {
      * @throws IllegalArgumentException if {@code timeout} is not positive or over one minute
      */
     public Builder operationTimeout(Duration timeout) {
-      Arguments.requirePositive(timeout, "operationTimeout");
+      Check.positive(timeout, "operationTimeout");
       if (timeout.compareTo(Duration.ofMinutes(1)) > 0) {
         throw new IllegalArgumentException(
             "operationTimeout must be positive and at most PT1M, was " + timeout);
@@ -217,7 +217,7 @@ public final class RedisTier implements AutoCloseable {
      * @throws IllegalArgumentException if {@code wait} is not positive or over ten minutes
      */
     public Builder circuitBreakerWait(Duration wait) {
-      this.breakerWait = requireAtMost(Arguments.requirePositive(wait, "circuitBreakerWait"), Duration.ofMinutes(10), "circuitBreakerWait");
+      this.breakerWait = requireAtMost(Check.positive(wait, "circuitBreakerWait"), Duration.ofMinutes(10), "circuitBreakerWait");
       return this;
     }
 
@@ -235,8 +235,8 @@ public final class RedisTier implements AutoCloseable {
      * @throws IllegalArgumentException if a duration breaks its rule
      */
     public Builder reconnectDelay(Duration first, Duration max) {
-      Arguments.requirePositive(first, "reconnectDelay first");
-      requireAtMost(Arguments.requirePositive(max, "reconnectDelay max"), Duration.ofMinutes(1), "reconnectDelay max");
+      Check.positive(first, "reconnectDelay first");
+      requireAtMost(Check.positive(max, "reconnectDelay max"), Duration.ofMinutes(1), "reconnectDelay max");
       if (max.compareTo(first) < 0) {
         throw new IllegalArgumentException(
             "reconnectDelay max must be at least first, was max " + max + " with first " + first);

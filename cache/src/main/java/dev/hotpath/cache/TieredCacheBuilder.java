@@ -3,14 +3,12 @@ package dev.hotpath.cache;
 import com.github.benmanes.caffeine.cache.Weigher;
 import dev.hotpath.cache.internal.CacheConfig;
 import dev.hotpath.cache.internal.DefaultTieredCache;
+import dev.hotpath.core.Check;
 import dev.hotpath.core.Ticker;
-import dev.hotpath.core.internal.Arguments;
 import dev.hotpath.metrics.LatencyRegistry;
 import dev.hotpath.metrics.TagValues;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -23,34 +21,14 @@ import java.util.regex.Pattern;
  */
 public final class TieredCacheBuilder<K, V> {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
-  private static final long UNSET = -1;
+  private static final long UNSET = CacheConfig.UNSET;
 
-  private final String name;
-  private String namespace;
-  private long maximumSize = UNSET;
-  private long maximumWeight = UNSET;
-  private Weigher<? super K, ? super V> weigher;
-  private Duration ttl;
-  private Duration staleWhileRevalidate = Duration.ZERO;
-  private Duration refreshAfter;
-  private Duration negativeTtl = Duration.ZERO;
+  /** The options set so far; each setter writes one after validating it. */
+  private final CacheConfig<K, V> config;
   private RedisTier redisTier;
-  private Codec<V> codec;
-  private int compressAboveBytes = 8 * 1024;
-  private int maxValueBytes = 1024 * 1024;
-  private LatencyRegistry metrics;
-  private Ticker ticker = Ticker.system();
-  private Executor executor = ForkJoinPool.commonPool();
-  private Function<? super K, String> keyEncoder = String::valueOf;
-  private int invalidationSlots = 1 << 14;
-  private Duration crossNodeLock = Duration.ZERO;
-  private Duration failSafe = Duration.ZERO;
-  private Duration failSafeRetry = Duration.ZERO;
-  private Duration softTimeout = Duration.ZERO;
-  private Duration hardTimeout = Duration.ZERO;
 
   TieredCacheBuilder(String name) {
-    this.name = TagValues.requireInstanceName("cache name", name);
+    this.config = new CacheConfig<>(TagValues.requireInstanceName("cache name", name));
   }
 
   /**
@@ -63,7 +41,7 @@ public final class TieredCacheBuilder<K, V> {
    * @throws IllegalArgumentException if {@code namespace} breaks the rule
    */
   public TieredCacheBuilder<K, V> namespace(String namespace) {
-    this.namespace = requireName(namespace, "namespace");
+    config.namespace = requireName(namespace, "namespace");
     return this;
   }
 
@@ -77,10 +55,7 @@ public final class TieredCacheBuilder<K, V> {
    */
   public TieredCacheBuilder<K, V> maximumSize(long maximumSize) {
     requireNoBound();
-    if (maximumSize < 1) {
-      throw new IllegalArgumentException("maximumSize must be at least 1, was " + maximumSize);
-    }
-    this.maximumSize = maximumSize;
+    config.maximumSize = Check.atLeast(maximumSize, 1, "maximumSize");
     return this;
   }
 
@@ -96,11 +71,9 @@ public final class TieredCacheBuilder<K, V> {
    */
   public TieredCacheBuilder<K, V> maximumWeight(long maximumWeight, Weigher<? super K, ? super V> weigher) {
     requireNoBound();
-    if (maximumWeight < 1) {
-      throw new IllegalArgumentException("maximumWeight must be at least 1, was " + maximumWeight);
-    }
-    this.weigher = Objects.requireNonNull(weigher, "weigher must not be null");
-    this.maximumWeight = maximumWeight;
+    Check.atLeast(maximumWeight, 1, "maximumWeight");
+    config.weigher = Check.notNull(weigher, "weigher");
+    config.maximumWeight = maximumWeight;
     return this;
   }
 
@@ -113,7 +86,7 @@ public final class TieredCacheBuilder<K, V> {
    * @throws IllegalArgumentException if {@code ttl} is not positive
    */
   public TieredCacheBuilder<K, V> ttl(Duration ttl) {
-    this.ttl = Arguments.requirePositive(ttl, "ttl");
+    config.ttl = Check.positive(ttl, "ttl");
     return this;
   }
 
@@ -127,7 +100,7 @@ public final class TieredCacheBuilder<K, V> {
    * @throws IllegalArgumentException if {@code window} is negative
    */
   public TieredCacheBuilder<K, V> staleWhileRevalidate(Duration window) {
-    this.staleWhileRevalidate = requireNotNegative(window, "staleWhileRevalidate");
+    config.staleWhileRevalidate = Check.notNegative(window, "staleWhileRevalidate");
     return this;
   }
 
@@ -148,14 +121,12 @@ public final class TieredCacheBuilder<K, V> {
    * @throws IllegalArgumentException if a duration breaks its rule
    */
   public TieredCacheBuilder<K, V> failSafe(Duration window, Duration retryAfter) {
-    Arguments.requirePositive(window, "failSafe window");
-    Arguments.requirePositive(retryAfter, "failSafe retryAfter");
-    if (retryAfter.compareTo(window) > 0) {
-      throw new IllegalArgumentException(
-          "failSafe retryAfter must not exceed the window, was " + retryAfter + " with window " + window);
-    }
-    this.failSafe = window;
-    this.failSafeRetry = retryAfter;
+    Check.positive(window, "failSafe window");
+    Check.positive(retryAfter, "failSafe retryAfter");
+    Check.argument(retryAfter.compareTo(window) <= 0,
+        "failSafe retryAfter must not exceed the window, was %s with window %s", retryAfter, window);
+    config.failSafe = window;
+    config.failSafeRetry = retryAfter;
     return this;
   }
 
@@ -175,17 +146,14 @@ public final class TieredCacheBuilder<K, V> {
    *     than a hard timeout
    */
   public TieredCacheBuilder<K, V> loaderTimeouts(Duration soft, Duration hard) {
-    requireNotNegative(soft, "loaderTimeouts soft");
-    requireNotNegative(hard, "loaderTimeouts hard");
-    if (soft.isZero() && hard.isZero()) {
-      throw new IllegalArgumentException("loaderTimeouts needs a soft or a hard timeout, both were zero");
-    }
-    if (!hard.isZero() && soft.compareTo(hard) >= 0) {
-      throw new IllegalArgumentException(
-          "loaderTimeouts soft must be shorter than hard, was soft " + soft + " with hard " + hard);
-    }
-    this.softTimeout = soft;
-    this.hardTimeout = hard;
+    Check.notNegative(soft, "loaderTimeouts soft");
+    Check.notNegative(hard, "loaderTimeouts hard");
+    Check.argument(!(soft.isZero() && hard.isZero()),
+        "loaderTimeouts needs a soft or a hard timeout, both were zero");
+    Check.argument(hard.isZero() || soft.compareTo(hard) < 0,
+        "loaderTimeouts soft must be shorter than hard, was soft %s with hard %s", soft, hard);
+    config.softTimeout = soft;
+    config.hardTimeout = hard;
     return this;
   }
 
@@ -199,7 +167,7 @@ public final class TieredCacheBuilder<K, V> {
    * @throws IllegalArgumentException if {@code age} is not positive
    */
   public TieredCacheBuilder<K, V> refreshAfter(Duration age) {
-    this.refreshAfter = Arguments.requirePositive(age, "refreshAfter");
+    config.refreshAfter = Check.positive(age, "refreshAfter");
     return this;
   }
 
@@ -212,7 +180,7 @@ public final class TieredCacheBuilder<K, V> {
    * @throws IllegalArgumentException if {@code negativeTtl} is negative
    */
   public TieredCacheBuilder<K, V> negativeTtl(Duration negativeTtl) {
-    this.negativeTtl = requireNotNegative(negativeTtl, "negativeTtl");
+    config.negativeTtl = Check.notNegative(negativeTtl, "negativeTtl");
     return this;
   }
 
@@ -225,8 +193,8 @@ public final class TieredCacheBuilder<K, V> {
    * @throws NullPointerException if an argument is null
    */
   public TieredCacheBuilder<K, V> redisTier(RedisTier redisTier, Codec<V> codec) {
-    this.redisTier = Objects.requireNonNull(redisTier, "redisTier must not be null");
-    this.codec = Objects.requireNonNull(codec, "codec must not be null");
+    this.redisTier = Check.notNull(redisTier, "redisTier");
+    config.codec = Check.notNull(codec, "codec");
     return this;
   }
 
@@ -238,10 +206,8 @@ public final class TieredCacheBuilder<K, V> {
    * @throws IllegalArgumentException if {@code bytes} is negative
    */
   public TieredCacheBuilder<K, V> compressAbove(int bytes) {
-    if (bytes < 0) {
-      throw new IllegalArgumentException("compressAbove must not be negative, was " + bytes);
-    }
-    this.compressAboveBytes = bytes;
+    Check.argument(bytes >= 0, "compressAbove must not be negative, was %d", bytes);
+    config.compressAboveBytes = bytes;
     return this;
   }
 
@@ -254,10 +220,7 @@ public final class TieredCacheBuilder<K, V> {
    * @throws IllegalArgumentException if {@code bytes} is below 1
    */
   public TieredCacheBuilder<K, V> maxValueBytes(int bytes) {
-    if (bytes < 1) {
-      throw new IllegalArgumentException("maxValueBytes must be at least 1, was " + bytes);
-    }
-    this.maxValueBytes = bytes;
+    config.maxValueBytes = Check.atLeast(bytes, 1, "maxValueBytes");
     return this;
   }
 
@@ -270,7 +233,7 @@ public final class TieredCacheBuilder<K, V> {
    * @throws NullPointerException if {@code registry} is null
    */
   public TieredCacheBuilder<K, V> metrics(LatencyRegistry registry) {
-    this.metrics = Objects.requireNonNull(registry, "metrics registry must not be null");
+    config.metrics = Check.notNull(registry, "metrics registry");
     return this;
   }
 
@@ -282,7 +245,7 @@ public final class TieredCacheBuilder<K, V> {
    * @throws NullPointerException if {@code ticker} is null
    */
   public TieredCacheBuilder<K, V> ticker(Ticker ticker) {
-    this.ticker = Objects.requireNonNull(ticker, "ticker must not be null");
+    config.ticker = Check.notNull(ticker, "ticker");
     return this;
   }
 
@@ -294,7 +257,7 @@ public final class TieredCacheBuilder<K, V> {
    * @throws NullPointerException if {@code executor} is null
    */
   public TieredCacheBuilder<K, V> executor(Executor executor) {
-    this.executor = Objects.requireNonNull(executor, "executor must not be null");
+    config.executor = Check.notNull(executor, "executor");
     return this;
   }
 
@@ -307,7 +270,7 @@ public final class TieredCacheBuilder<K, V> {
    * @throws NullPointerException if {@code keyEncoder} is null
    */
   public TieredCacheBuilder<K, V> keyEncoder(Function<? super K, String> keyEncoder) {
-    this.keyEncoder = Objects.requireNonNull(keyEncoder, "keyEncoder must not be null");
+    config.keyEncoder = Check.notNull(keyEncoder, "keyEncoder");
     return this;
   }
 
@@ -322,11 +285,9 @@ public final class TieredCacheBuilder<K, V> {
    * @throws IllegalArgumentException if {@code slots} breaks the rule
    */
   public TieredCacheBuilder<K, V> invalidationSlots(int slots) {
-    if (slots < 64 || slots > (1 << 20) || Integer.bitCount(slots) != 1) {
-      throw new IllegalArgumentException(
-          "invalidationSlots must be a power of two from 64 to 1048576, was " + slots);
-    }
-    this.invalidationSlots = slots;
+    Check.argument(slots >= 64 && slots <= (1 << 20) && Integer.bitCount(slots) == 1,
+        "invalidationSlots must be a power of two from 64 to 1048576, was %d", slots);
+    config.invalidationSlots = slots;
     return this;
   }
 
@@ -343,11 +304,10 @@ public final class TieredCacheBuilder<K, V> {
    * @throws IllegalArgumentException if {@code maxWait} is not positive or over one minute
    */
   public TieredCacheBuilder<K, V> crossNodeLoadLock(Duration maxWait) {
-    Arguments.requirePositive(maxWait, "crossNodeLoadLock");
-    if (maxWait.compareTo(Duration.ofMinutes(1)) > 0) {
-      throw new IllegalArgumentException("crossNodeLoadLock must be at most PT1M, was " + maxWait);
-    }
-    this.crossNodeLock = maxWait;
+    Check.positive(maxWait, "crossNodeLoadLock");
+    Check.argument(maxWait.compareTo(Duration.ofMinutes(1)) <= 0,
+        "crossNodeLoadLock must be at most PT1M, was %s", maxWait);
+    config.crossNodeLock = maxWait;
     return this;
   }
 
@@ -363,86 +323,36 @@ public final class TieredCacheBuilder<K, V> {
    */
   @SuppressWarnings("unchecked")
   public <K1 extends K, V1 extends V> TieredCache<K1, V1> build() {
-    if (maximumSize == UNSET && maximumWeight == UNSET) {
-      throw new IllegalStateException("cache '" + name + "' needs maximumSize or maximumWeight");
+    String name = config.name;
+    Check.state(config.maximumSize != UNSET || config.maximumWeight != UNSET,
+        "cache '%s' needs maximumSize or maximumWeight", name);
+    Duration ttl = config.ttl;
+    Check.state(ttl != null || (config.staleWhileRevalidate.isZero() && config.refreshAfter == null),
+        "cache '%s': staleWhileRevalidate and refreshAfter need a ttl", name);
+    Check.state(ttl != null || config.failSafe.isZero(), "cache '%s': failSafe needs a ttl", name);
+    Check.state(config.softTimeout.isZero() || !config.failSafe.isZero(),
+        "cache '%s': a soft loader timeout needs failSafe (it answers with the fail-safe value)", name);
+    Check.state(config.refreshAfter == null || config.refreshAfter.compareTo(ttl) < 0,
+        "refreshAfter must be shorter than ttl, was %s with ttl %s", config.refreshAfter, ttl);
+    Check.state(redisTier != null || config.crossNodeLock.isZero(),
+        "cache '%s': crossNodeLoadLock needs a redisTier", name);
+    CacheConfig<K, V> built = config.copy();
+    built.l2 = redisTier == null ? null : redisTier.connections();
+    if (built.metrics == null) {
+      built.metrics = LatencyRegistry.create();
     }
-    if (ttl == null && (!staleWhileRevalidate.isZero() || refreshAfter != null)) {
-      throw new IllegalStateException(
-          "cache '" + name + "': staleWhileRevalidate and refreshAfter need a ttl");
-    }
-    if (ttl == null && !failSafe.isZero()) {
-      throw new IllegalStateException("cache '" + name + "': failSafe needs a ttl");
-    }
-    if (!softTimeout.isZero() && failSafe.isZero()) {
-      throw new IllegalStateException(
-          "cache '" + name + "': a soft loader timeout needs failSafe (it answers with the fail-safe value)");
-    }
-    if (refreshAfter != null && refreshAfter.compareTo(ttl) >= 0) {
-      throw new IllegalStateException(
-          "refreshAfter must be shorter than ttl, was " + refreshAfter + " with ttl " + ttl);
-    }
-    if (redisTier == null && !crossNodeLock.isZero()) {
-      throw new IllegalStateException("cache '" + name + "': crossNodeLoadLock needs a redisTier");
-    }
-    String effectiveNamespace = namespace == null ? name : namespace;
-    CacheConfig<K, V> config =
-        new CacheConfig<>(
-            name,
-            effectiveNamespace,
-            maximumSize,
-            maximumWeight,
-            weigher,
-            ttl == null ? Long.MAX_VALUE : nanos(ttl),
-            nanos(staleWhileRevalidate),
-            refreshAfter == null ? 0 : nanos(refreshAfter),
-            nanos(negativeTtl),
-            redisTier == null ? null : redisTier.connections(),
-            codec,
-            compressAboveBytes,
-            maxValueBytes,
-            metrics == null ? LatencyRegistry.create() : metrics,
-            ticker,
-            executor,
-            keyEncoder,
-            invalidationSlots,
-            nanos(crossNodeLock),
-            nanos(failSafe),
-            nanos(failSafeRetry),
-            nanos(softTimeout),
-            nanos(hardTimeout));
-    return (TieredCache<K1, V1>) new DefaultTieredCache<>(config);
-  }
-
-  /** Durations beyond about 292 years mean "forever" rather than an overflow. */
-  private static long nanos(Duration duration) {
-    try {
-      return duration.toNanos();
-    } catch (ArithmeticException tooLong) {
-      return Long.MAX_VALUE;
-    }
+    return (TieredCache<K1, V1>) new DefaultTieredCache<>(built);
   }
 
   private void requireNoBound() {
-    if (maximumSize != UNSET || maximumWeight != UNSET) {
-      throw new IllegalStateException(
-          "a bound was already set: maximumSize " + maximumSize + ", maximumWeight " + maximumWeight);
-    }
+    Check.state(config.maximumSize == UNSET && config.maximumWeight == UNSET,
+        "a bound was already set: maximumSize %d, maximumWeight %d", config.maximumSize, config.maximumWeight);
   }
 
   static String requireName(String value, String what) {
-    Objects.requireNonNull(value, what + " must not be null");
-    if (!NAME.matcher(value).matches()) {
-      throw new IllegalArgumentException(
-          what + " must be 1 to 100 letters, digits, '.', '-' or '_', was \"" + value + "\"");
-    }
-    return value;
-  }
-
-  private static Duration requireNotNegative(Duration value, String what) {
-    Objects.requireNonNull(value, what + " must not be null");
-    if (value.isNegative()) {
-      throw new IllegalArgumentException(what + " must not be negative, was " + value);
-    }
+    Check.notNull(value, what);
+    Check.argument(NAME.matcher(value).matches(),
+        "%s must be 1 to 100 letters, digits, '.', '-' or '_', was \"%s\"", what, value);
     return value;
   }
 }

@@ -17,10 +17,11 @@ import java.util.Locale;
  *
  * <p><b>Setting an option twice.</b> Every hotpath builder follows one rule: calling a setter again
  * replaces what the earlier call set (the last call wins), as with a Java bean. The one exception
- * is choosing between alternatives that fill one role (a cache's {@code maximumSize} or {@code
- * maximumWeight}; a data source's {@code hikari} or {@code dataSource}): choosing a second one
- * throws {@link IllegalStateException} at once, because silently dropping the first choice would
- * drop settings of another kind.
+ * is a role filled by one of several alternatives (a cache's bound, {@code maximumSize} or {@code
+ * maximumWeight}; a data source's origin, {@code hikari} or {@code dataSource}): it is chosen once,
+ * and a second choice, of the same alternative or another, throws {@link IllegalStateException} at
+ * once, because silently replacing the first choice would drop settings of another kind. This is
+ * what the builders did before the rule was written down, so no caller's behaviour changed.
  *
  * <p>Messages are built only when a check fails; a check that passes allocates nothing (the
  * formatting variants take their arguments as a varargs array, so keep them off per-call paths).

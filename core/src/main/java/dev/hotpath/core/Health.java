@@ -1,6 +1,6 @@
 package dev.hotpath.core;
 
-import dev.hotpath.core.internal.Arguments;
+import dev.hotpath.core.internal.OrderedMaps;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -85,6 +85,6 @@ public record Health(HealthStatus status, String message, Map<String, Object> de
   }
 
   private static Map<String, Object> copyOf(Map<String, Object> details) {
-    return Arguments.orderedCopyWithoutNulls(details, "detail key", "value of detail");
+    return OrderedMaps.copyWithoutNulls(details, "detail key", "value of detail");
   }
 }

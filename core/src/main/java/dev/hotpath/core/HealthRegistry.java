@@ -1,6 +1,5 @@
 package dev.hotpath.core;
 
-import dev.hotpath.core.internal.Arguments;
 import dev.hotpath.core.internal.HealthCheckRunner;
 import java.time.Duration;
 import java.util.Collections;
@@ -85,7 +84,7 @@ public final class HealthRegistry implements AutoCloseable {
    * @throws IllegalStateException if the registry is closed
    */
   public HealthRegistry register(String name, HealthCheck check, boolean critical) {
-    Arguments.requireNotBlank(name, "health check name");
+    Check.notBlank(name, "health check name");
     Objects.requireNonNull(check, () -> "health check " + name + " must not be null");
     synchronized (registrationLock) {
       requireOpen();
@@ -197,7 +196,7 @@ public final class HealthRegistry implements AutoCloseable {
      * @throws IllegalArgumentException if {@code timeout} is zero or negative
      */
     public Builder timeout(Duration timeout) {
-      this.timeout = Arguments.requirePositive(timeout, "timeout");
+      this.timeout = Check.positive(timeout, "timeout");
       return this;
     }
 
@@ -210,7 +209,7 @@ public final class HealthRegistry implements AutoCloseable {
      * @throws IllegalArgumentException if {@code cacheFor} is zero or negative
      */
     public Builder cacheFor(Duration cacheFor) {
-      this.cacheFor = Arguments.requirePositive(cacheFor, "cacheFor");
+      this.cacheFor = Check.positive(cacheFor, "cacheFor");
       return this;
     }
 

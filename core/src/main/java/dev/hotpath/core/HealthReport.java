@@ -1,6 +1,6 @@
 package dev.hotpath.core;
 
-import dev.hotpath.core.internal.Arguments;
+import dev.hotpath.core.internal.OrderedMaps;
 import java.util.Map;
 import java.util.Objects;
 
@@ -56,6 +56,6 @@ public record HealthReport(HealthStatus status, Map<String, ComponentHealth> com
   }
 
   private static Map<String, ComponentHealth> copyOf(Map<String, ComponentHealth> components) {
-    return Arguments.orderedCopyWithoutNulls(components, "component name", "health of component");
+    return OrderedMaps.copyWithoutNulls(components, "component name", "health of component");
   }
 }

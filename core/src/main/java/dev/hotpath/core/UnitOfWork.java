@@ -1,6 +1,5 @@
 package dev.hotpath.core;
 
-import dev.hotpath.core.internal.Arguments;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -105,7 +104,7 @@ public final class UnitOfWork implements AutoCloseable {
   }
 
   private static UnitOfWork begin(String name, boolean local) {
-    Arguments.requireNotBlank(name, "unit of work name");
+    Check.notBlank(name, "unit of work name");
     UnitOfWork unit = new UnitOfWork(name, CURRENT.get(), local);
     CURRENT.set(unit);
     return unit;
@@ -230,7 +229,7 @@ public final class UnitOfWork implements AutoCloseable {
    * @throws IllegalArgumentException if {@code name} is blank
    */
   public void rename(String name) {
-    Arguments.requireNotBlank(name, "unit of work name");
+    Check.notBlank(name, "unit of work name");
     this.name = name;
   }
 
@@ -458,7 +457,7 @@ public final class UnitOfWork implements AutoCloseable {
      * @throws IllegalArgumentException if {@code name} is blank
      */
     public static <T> Key<T> of(String name) {
-      Arguments.requireNotBlank(name, "attachment key name");
+      Check.notBlank(name, "attachment key name");
       return new Key<>(name);
     }
 

@@ -7,8 +7,9 @@ package dev.hotpath.metrics;
  * nothing.
  *
  * <p>Called on the thread that evaluates (the monitor's scheduler, or the caller of
- * {@link BudgetMonitor#evaluate()}), one call at a time. A listener that throws is logged and
- * does not stop the other listeners.
+ * {@link BudgetMonitor#evaluate()}), one call at a time. A listener that throws does not stop the
+ * other listeners nor the monitor: its failure is counted and logged once (see {@link
+ * dev.hotpath.core.Listeners}).
  */
 public interface BudgetListener {
 

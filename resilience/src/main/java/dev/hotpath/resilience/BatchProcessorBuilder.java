@@ -1,35 +1,26 @@
 package dev.hotpath.resilience;
 
+import dev.hotpath.core.Check;
 import dev.hotpath.resilience.internal.BatchSettings;
 import dev.hotpath.resilience.internal.DefaultBatchProcessor;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * Configures a {@link BatchProcessor}; each method checks its argument at once and throws
- * {@link IllegalArgumentException} naming the bad value and the rule.
+ * {@link IllegalArgumentException} naming the bad value and the rule (a null argument: {@link
+ * NullPointerException}). Calling a method again replaces what it set before, except {@link
+ * #listener}, which adds one.
  *
  * @param <I> the input type
  * @param <O> the output type
  */
 public final class BatchProcessorBuilder<I, O> {
-  private final String name;
-  private final BatchFunction<I, O> function;
-  private int queueCapacity = 1_000;
-  private int batchSize = 100;
-  private Duration linger = Duration.ofMillis(10);
-  private int workers = 1;
-  private Backpressure backpressure = Backpressure.REJECT;
-  private Duration maxBlock = Duration.ZERO;
-  private Duration closeTimeout = Duration.ofSeconds(30);
-  private int retainFinished = 10_000;
-  private final List<JobListener<I, O>> listeners = new ArrayList<>();
+  /** The options set so far; each method writes one after validating it. */
+  private final BatchSettings<I, O> settings;
 
   BatchProcessorBuilder(String name, BatchFunction<I, O> function) {
-    this.name = ConfigChecks.name("batch processor name", name);
-    this.function = Objects.requireNonNull(function, "batch function");
+    this.settings = new BatchSettings<>(Check.notBlank(name, "batch processor name"),
+        Check.notNull(function, "batch function"));
   }
 
   /**
@@ -40,7 +31,7 @@ public final class BatchProcessorBuilder<I, O> {
    * @throws IllegalArgumentException if {@code capacity} is below 1
    */
   public BatchProcessorBuilder<I, O> queueCapacity(int capacity) {
-    this.queueCapacity = ConfigChecks.atLeastOne("queue capacity", capacity);
+    settings.queueCapacity = Check.atLeast(capacity, 1, "queue capacity");
     return this;
   }
 
@@ -52,7 +43,7 @@ public final class BatchProcessorBuilder<I, O> {
    * @throws IllegalArgumentException if {@code size} is below 1
    */
   public BatchProcessorBuilder<I, O> batchSize(int size) {
-    this.batchSize = ConfigChecks.atLeastOne("batch size", size);
+    settings.batchSize = Check.atLeast(size, 1, "batch size");
     return this;
   }
 
@@ -64,7 +55,7 @@ public final class BatchProcessorBuilder<I, O> {
    * @throws IllegalArgumentException if {@code linger} is negative
    */
   public BatchProcessorBuilder<I, O> linger(Duration linger) {
-    this.linger = ConfigChecks.notNegative("linger", linger);
+    settings.linger = Check.notNegative(linger, "linger");
     return this;
   }
 
@@ -76,7 +67,7 @@ public final class BatchProcessorBuilder<I, O> {
    * @throws IllegalArgumentException if {@code workers} is below 1
    */
   public BatchProcessorBuilder<I, O> workers(int workers) {
-    this.workers = ConfigChecks.atLeastOne("workers", workers);
+    settings.workers = Check.atLeast(workers, 1, "workers");
     return this;
   }
 
@@ -90,8 +81,9 @@ public final class BatchProcessorBuilder<I, O> {
    * @throws NullPointerException if {@code mode} is null
    */
   public BatchProcessorBuilder<I, O> backpressure(Backpressure mode, Duration maxBlock) {
-    this.backpressure = Objects.requireNonNull(mode, "backpressure");
-    this.maxBlock = ConfigChecks.notNegative("backpressure maxBlock", maxBlock);
+    Check.notNull(mode, "backpressure");
+    settings.maxBlock = Check.notNegative(maxBlock, "backpressure maxBlock");
+    settings.backpressure = mode;
     return this;
   }
 
@@ -103,7 +95,7 @@ public final class BatchProcessorBuilder<I, O> {
    * @throws IllegalArgumentException if {@code timeout} is negative
    */
   public BatchProcessorBuilder<I, O> closeTimeout(Duration timeout) {
-    this.closeTimeout = ConfigChecks.notNegative("close timeout", timeout);
+    settings.closeTimeout = Check.notNegative(timeout, "close timeout");
     return this;
   }
 
@@ -115,10 +107,8 @@ public final class BatchProcessorBuilder<I, O> {
    * @throws IllegalArgumentException if {@code jobs} is negative
    */
   public BatchProcessorBuilder<I, O> retainFinished(int jobs) {
-    if (jobs < 0) {
-      throw new IllegalArgumentException("retained finished jobs must not be negative, was " + jobs);
-    }
-    this.retainFinished = jobs;
+    Check.argument(jobs >= 0, "retained finished jobs must not be negative, was %d", jobs);
+    settings.retainFinished = jobs;
     return this;
   }
 
@@ -130,7 +120,7 @@ public final class BatchProcessorBuilder<I, O> {
    * @throws NullPointerException if {@code listener} is null
    */
   public BatchProcessorBuilder<I, O> listener(JobListener<I, O> listener) {
-    listeners.add(Objects.requireNonNull(listener, "listener"));
+    settings.listeners.add(Check.notNull(listener, "listener"));
     return this;
   }
 
@@ -140,8 +130,7 @@ public final class BatchProcessorBuilder<I, O> {
    * @return the running processor
    */
   public BatchProcessor<I, O> build() {
-    return new DefaultBatchProcessor<>(new BatchSettings<>(name, function, queueCapacity, batchSize,
-        linger, workers, backpressure, maxBlock, closeTimeout, retainFinished, List.copyOf(listeners)));
+    return new DefaultBatchProcessor<>(settings.copy());
   }
 
 }

@@ -1,5 +1,6 @@
 package dev.hotpath.resilience;
 
+import dev.hotpath.core.Check;
 import dev.hotpath.core.Ticker;
 import dev.hotpath.metrics.LatencyRegistry;
 import dev.hotpath.metrics.TagValues;
@@ -8,16 +9,16 @@ import dev.hotpath.resilience.internal.GuardSettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Predicate;
 
 /**
  * Configures a {@link Guard}. Each method checks its arguments at once and throws
- * {@link IllegalArgumentException} naming the bad value and the rule; {@link #build()} checks
- * the rules that join several settings. A builder is not thread-safe; the guard it builds is
+ * {@link IllegalArgumentException} naming the bad value and the rule (a null argument: {@link
+ * NullPointerException}); {@link #build()} checks the rules that join several settings and throws
+ * {@link IllegalStateException}. Calling a method again replaces what it set before, except
+ * {@link #listener}, which adds one. A builder is not thread-safe; the guard it builds is
  * immutable.
  *
  * @param <K> the key type
@@ -30,31 +31,11 @@ public final class GuardBuilder<K, V> {
           || failure instanceof CallRejectedException rejection
               && rejection.reason() == CallRejectedException.Reason.TIMEOUT;
 
-  private final String name;
-  private ResultCache<K, V> cache;
-  private AsyncResultCache<K, V> asyncCache;
-  private boolean deduplicate;
-  private int bulkheadPermits;
-  private Duration bulkheadWait = Duration.ZERO;
-  private int ratePermits;
-  private Duration ratePeriod;
-  private Duration rateWait = Duration.ZERO;
-  private CircuitBreakerConfig circuitBreaker;
-  private int maxAttempts = 1;
-  private Duration initialBackoff = Duration.ZERO;
-  private Duration maxBackoff = Duration.ZERO;
-  private double backoffMultiplier = 2.0;
-  private Predicate<? super Throwable> retryOn = DEFAULT_RETRY_ON;
-  private Duration timeout;
-  private Duration deadline;
-  private Fallback<K, V> fallback;
-  private final List<GuardListener> listeners = new ArrayList<>();
-  private LatencyRegistry metrics;
-  private Ticker ticker = Ticker.system();
-  private ScheduledExecutorService scheduler;
+  /** The options set so far; each method writes one after validating it. */
+  private final GuardSettings<K, V> settings;
 
   GuardBuilder(String name) {
-    this.name = TagValues.requireInstanceName("guard name", name);
+    this.settings = new GuardSettings<>(TagValues.requireInstanceName("guard name", name), DEFAULT_RETRY_ON);
   }
 
   /**
@@ -69,7 +50,7 @@ public final class GuardBuilder<K, V> {
   @SuppressWarnings("unchecked")
   public <K1 extends K, V1 extends V> GuardBuilder<K1, V1> cache(ResultCache<K1, V1> cache) {
     GuardBuilder<K1, V1> self = (GuardBuilder<K1, V1>) this;
-    self.cache = Objects.requireNonNull(cache, "cache");
+    self.settings.cache = Check.notNull(cache, "cache");
     return self;
   }
 
@@ -85,7 +66,7 @@ public final class GuardBuilder<K, V> {
   @SuppressWarnings("unchecked")
   public <K1 extends K, V1 extends V> GuardBuilder<K1, V1> asyncCache(AsyncResultCache<K1, V1> cache) {
     GuardBuilder<K1, V1> self = (GuardBuilder<K1, V1>) this;
-    self.asyncCache = Objects.requireNonNull(cache, "cache");
+    self.settings.asyncCache = Check.notNull(cache, "cache");
     return self;
   }
 
@@ -95,7 +76,7 @@ public final class GuardBuilder<K, V> {
    * @return this builder
    */
   public GuardBuilder<K, V> deduplicate() {
-    this.deduplicate = true;
+    settings.deduplicate = true;
     return this;
   }
 
@@ -109,9 +90,9 @@ public final class GuardBuilder<K, V> {
    *     is negative
    */
   public GuardBuilder<K, V> bulkhead(int maxConcurrentCalls, Duration maxWait) {
-    ConfigChecks.atLeastOne("bulkhead maxConcurrentCalls", maxConcurrentCalls);
-    this.bulkheadWait = ConfigChecks.notNegative("bulkhead maxWait", maxWait);
-    this.bulkheadPermits = maxConcurrentCalls;
+    Check.atLeast(maxConcurrentCalls, 1, "bulkhead maxConcurrentCalls");
+    settings.bulkheadWait = Check.notNegative(maxWait, "bulkhead maxWait");
+    settings.bulkheadPermits = maxConcurrentCalls;
     return this;
   }
 
@@ -125,10 +106,11 @@ public final class GuardBuilder<K, V> {
    * @throws IllegalArgumentException if a value breaks its rule
    */
   public GuardBuilder<K, V> rateLimit(int permits, Duration period, Duration maxWait) {
-    ConfigChecks.atLeastOne("rate limit permits", permits);
-    this.ratePeriod = ConfigChecks.positive("rate limit period", period);
-    this.rateWait = ConfigChecks.notNegative("rate limit maxWait", maxWait);
-    this.ratePermits = permits;
+    Check.atLeast(permits, 1, "rate limit permits");
+    Check.positive(period, "rate limit period");
+    settings.rateWait = Check.notNegative(maxWait, "rate limit maxWait");
+    settings.ratePeriod = period;
+    settings.ratePermits = permits;
     return this;
   }
 
@@ -141,7 +123,7 @@ public final class GuardBuilder<K, V> {
    * @throws NullPointerException if {@code config} is null
    */
   public GuardBuilder<K, V> circuitBreaker(CircuitBreakerConfig config) {
-    this.circuitBreaker = Objects.requireNonNull(config, "circuit breaker config");
+    settings.circuitBreaker = Check.notNull(config, "circuit breaker config");
     return this;
   }
 
@@ -157,16 +139,14 @@ public final class GuardBuilder<K, V> {
    * @throws IllegalArgumentException if a value breaks its rule
    */
   public GuardBuilder<K, V> retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
-    ConfigChecks.atLeastOne("retry maxAttempts", maxAttempts);
-    ConfigChecks.notNegative("retry initialBackoff", initialBackoff);
-    ConfigChecks.notNegative("retry maxBackoff", maxBackoff);
-    if (maxBackoff.compareTo(initialBackoff) < 0) {
-      throw new IllegalArgumentException("retry maxBackoff must be at least initialBackoff "
-          + initialBackoff + ", was " + maxBackoff);
-    }
-    this.maxAttempts = maxAttempts;
-    this.initialBackoff = initialBackoff;
-    this.maxBackoff = maxBackoff;
+    Check.atLeast(maxAttempts, 1, "retry maxAttempts");
+    Check.notNegative(initialBackoff, "retry initialBackoff");
+    Check.notNegative(maxBackoff, "retry maxBackoff");
+    Check.argument(maxBackoff.compareTo(initialBackoff) >= 0,
+        "retry maxBackoff must be at least initialBackoff %s, was %s", initialBackoff, maxBackoff);
+    settings.maxAttempts = maxAttempts;
+    settings.initialBackoff = initialBackoff;
+    settings.maxBackoff = maxBackoff;
     return this;
   }
 
@@ -178,10 +158,9 @@ public final class GuardBuilder<K, V> {
    * @throws IllegalArgumentException if {@code multiplier} is below 1, infinite or NaN
    */
   public GuardBuilder<K, V> backoffMultiplier(double multiplier) {
-    if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
-      throw new IllegalArgumentException("backoff multiplier must be finite and at least 1, was " + multiplier);
-    }
-    this.backoffMultiplier = multiplier;
+    Check.argument(multiplier >= 1.0 && !Double.isInfinite(multiplier),
+        "backoff multiplier must be finite and at least 1, was %s", multiplier);
+    settings.backoffMultiplier = multiplier;
     return this;
   }
 
@@ -194,7 +173,7 @@ public final class GuardBuilder<K, V> {
    * @throws NullPointerException if {@code retryable} is null
    */
   public GuardBuilder<K, V> retryOn(Predicate<? super Throwable> retryable) {
-    this.retryOn = Objects.requireNonNull(retryable, "retry predicate");
+    settings.retryOn = Check.notNull(retryable, "retry predicate");
     return this;
   }
 
@@ -206,7 +185,7 @@ public final class GuardBuilder<K, V> {
    * @throws IllegalArgumentException if {@code timeout} is not positive
    */
   public GuardBuilder<K, V> timeout(Duration timeout) {
-    this.timeout = ConfigChecks.positive("timeout", timeout);
+    settings.timeout = Check.positive(timeout, "timeout");
     return this;
   }
 
@@ -219,7 +198,7 @@ public final class GuardBuilder<K, V> {
    * @throws IllegalArgumentException if {@code deadline} is not positive
    */
   public GuardBuilder<K, V> deadline(Duration deadline) {
-    this.deadline = ConfigChecks.positive("deadline", deadline);
+    settings.deadline = Check.positive(deadline, "deadline");
     return this;
   }
 
@@ -235,7 +214,7 @@ public final class GuardBuilder<K, V> {
   @SuppressWarnings("unchecked")
   public <K1 extends K, V1 extends V> GuardBuilder<K1, V1> fallback(Fallback<K1, V1> fallback) {
     GuardBuilder<K1, V1> self = (GuardBuilder<K1, V1>) this;
-    self.fallback = Objects.requireNonNull(fallback, "fallback");
+    self.settings.fallback = Check.notNull(fallback, "fallback");
     return self;
   }
 
@@ -247,7 +226,7 @@ public final class GuardBuilder<K, V> {
    * @throws NullPointerException if {@code listener} is null
    */
   public GuardBuilder<K, V> listener(GuardListener listener) {
-    listeners.add(Objects.requireNonNull(listener, "listener"));
+    settings.listeners.add(Check.notNull(listener, "listener"));
     return this;
   }
 
@@ -260,7 +239,7 @@ public final class GuardBuilder<K, V> {
    * @throws NullPointerException if {@code registry} is null
    */
   public GuardBuilder<K, V> metrics(LatencyRegistry registry) {
-    this.metrics = Objects.requireNonNull(registry, "metrics registry");
+    settings.metrics = Check.notNull(registry, "metrics registry");
     return this;
   }
 
@@ -273,7 +252,7 @@ public final class GuardBuilder<K, V> {
    * @throws NullPointerException if {@code ticker} is null
    */
   public GuardBuilder<K, V> ticker(Ticker ticker) {
-    this.ticker = Objects.requireNonNull(ticker, "ticker");
+    settings.ticker = Check.notNull(ticker, "ticker");
     return this;
   }
 
@@ -286,7 +265,7 @@ public final class GuardBuilder<K, V> {
    * @throws NullPointerException if {@code scheduler} is null
    */
   public GuardBuilder<K, V> scheduler(ScheduledExecutorService scheduler) {
-    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    settings.scheduler = Check.notNull(scheduler, "scheduler");
     return this;
   }
 
@@ -297,26 +276,20 @@ public final class GuardBuilder<K, V> {
    * @param <K1> the key type
    * @param <V1> the result type
    * @return the guard
-   * @throws IllegalArgumentException if the settings contradict each other
+   * @throws IllegalStateException if the settings contradict each other
    */
   @SuppressWarnings("unchecked")
   public <K1 extends K, V1 extends V> Guard<K1, V1> build() {
-    if (deadline != null) {
-      requireWithinDeadline("timeout", timeout);
-      requireWithinDeadline("bulkhead maxWait", bulkheadWait);
-      requireWithinDeadline("rate limit maxWait", rateWait);
+    if (settings.deadline != null) {
+      requireWithinDeadline("timeout", settings.timeout);
+      requireWithinDeadline("bulkhead maxWait", settings.bulkheadWait);
+      requireWithinDeadline("rate limit maxWait", settings.rateWait);
     }
-    GuardSettings<K, V> settings = new GuardSettings<>(name, cache, asyncCache, deduplicate,
-        bulkheadPermits, bulkheadWait, ratePermits, ratePeriod, rateWait, circuitBreaker,
-        maxAttempts, initialBackoff, maxBackoff, backoffMultiplier, retryOn, timeout, deadline,
-        fallback, List.copyOf(listeners), metrics, ticker, scheduler);
-    return (Guard<K1, V1>) new DefaultGuard<>(settings);
+    return (Guard<K1, V1>) new DefaultGuard<>(settings.copy());
   }
 
   private void requireWithinDeadline(String what, Duration value) {
-    if (value != null && value.compareTo(deadline) > 0) {
-      throw new IllegalArgumentException(what + " must not be longer than the deadline "
-          + deadline + ", was " + value);
-    }
+    Check.state(value == null || value.compareTo(settings.deadline) <= 0,
+        "%s must not be longer than the deadline %s, was %s", what, settings.deadline, value);
   }
 }

@@ -1,54 +1,29 @@
 package dev.hotpath.resilience;
 
-import java.time.Duration;
-
 /**
- * Receives a {@link Guard}'s events. Methods run on the calling (or completing) thread, inline,
- * so they must be quick and must not block; an exception thrown by a listener is ignored.
- * Every method has an empty default, so implement only what you need.
+ * Receives a {@link Guard}'s events, one {@link GuardEvent} per thing the guard did; switch on
+ * {@link GuardEvent#kind()} for the ones you need. Listeners run on the calling (or completing)
+ * thread, inline, so they must be quick and must not block. A listener that throws never changes
+ * the call's outcome: its exception is counted and logged once (see {@link
+ * dev.hotpath.core.Listeners}).
+ *
+ * <pre>{@code
+ * Guard.builder("vision-api").retry(3, Duration.ofMillis(50), Duration.ofSeconds(1))
+ *     .listener(event -> {
+ *       if (event.kind() == GuardEvent.Kind.RETRYING) {
+ *         log.info("retrying {} in {}", event.guard(), event.retryDelay());
+ *       }
+ *     })
+ *     .build();
+ * }</pre>
  */
+@FunctionalInterface
 public interface GuardListener {
 
   /**
-   * A call that ran (possibly after retries) succeeded.
+   * Hears one event.
    *
-   * @param guard the guard's name
-   * @param nanos time spent inside the guard's policies, retries included
+   * @param event what the guard did
    */
-  default void onSuccess(String guard, long nanos) {}
-
-  /**
-   * A call that ran failed after its last attempt, or was cut by a timeout or the deadline.
-   *
-   * @param guard the guard's name
-   * @param failure the failure the caller (or the fallback) receives
-   * @param nanos time spent inside the guard's policies, retries included
-   */
-  default void onFailure(String guard, Throwable failure, long nanos) {}
-
-  /**
-   * A policy rejected or cut a call.
-   *
-   * @param guard the guard's name
-   * @param rejection the rejection, with its reason
-   */
-  default void onRejected(String guard, CallRejectedException rejection) {}
-
-  /**
-   * An attempt failed and another one will start after {@code delay}.
-   *
-   * @param guard the guard's name
-   * @param attempt the number of the attempt that failed, from 1
-   * @param delay the wait before the next attempt
-   * @param failure the attempt's failure
-   */
-  default void onRetry(String guard, int attempt, Duration delay, Throwable failure) {}
-
-  /**
-   * The fallback is about to answer for a failed call.
-   *
-   * @param guard the guard's name
-   * @param failure what the fallback receives
-   */
-  default void onFallback(String guard, Throwable failure) {}
+  void onEvent(GuardEvent event);
 }

@@ -15,10 +15,12 @@ import java.util.Map;
  * @param retries attempts that were retried
  * @param fallbacks failures answered by the fallback
  * @param circuitState the circuit breaker's state now ({@code DISABLED} when none is configured)
+ * @param listenerFailures times a {@link GuardListener} threw (contained: see {@link
+ *     dev.hotpath.core.Listeners})
  */
 public record GuardStats(long calls, long successes, long failures,
     Map<CallRejectedException.Reason, Long> rejections, long retries, long fallbacks,
-    CircuitBreaker.State circuitState) {
+    CircuitBreaker.State circuitState, long listenerFailures) {
 
   /**
    * Creates a snapshot, copying {@code rejections}.
@@ -30,6 +32,7 @@ public record GuardStats(long calls, long successes, long failures,
    * @param retries retried attempts
    * @param fallbacks fallback answers
    * @param circuitState the breaker's state
+   * @param listenerFailures contained listener failures
    */
   public GuardStats {
     rejections = Map.copyOf(rejections);

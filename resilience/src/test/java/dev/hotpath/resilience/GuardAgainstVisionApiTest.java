@@ -107,10 +107,9 @@ class GuardAgainstVisionApiTest {
     Guard<String, String> guard = Guard.builder("vision-api")
         .retry(3, Duration.ofMillis(1), Duration.ofMillis(5))
         .deadline(Duration.ofSeconds(10))
-        .listener(new GuardListener() {
-          @Override
-          public void onRetry(String guardName, int attempt, Duration delay, Throwable failure) {
-            delays.add(delay);
+        .listener(event -> {
+          if (event.kind() == GuardEvent.Kind.RETRYING) {
+            delays.add(event.retryDelay());
           }
         })
         .build();

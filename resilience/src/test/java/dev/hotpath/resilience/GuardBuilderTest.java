@@ -66,11 +66,11 @@ class GuardBuilderTest {
   @Test
   void rejectsTimeoutsAndWaitsLongerThanTheDeadlineAtBuild() {
     assertThatThrownBy(() -> Guard.builder("g").timeout(Duration.ofSeconds(5)).deadline(Duration.ofSeconds(2)).build())
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessage("timeout must not be longer than the deadline PT2S, was PT5S");
     assertThatThrownBy(() -> Guard.builder("g").rateLimit(1, Duration.ofSeconds(1), Duration.ofSeconds(3))
             .deadline(Duration.ofSeconds(2)).build())
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessage("rate limit maxWait must not be longer than the deadline PT2S, was PT3S");
   }
 
@@ -80,7 +80,7 @@ class GuardBuilderTest {
         .hasMessageContaining("circuit breaker config");
     assertThatThrownBy(() -> Guard.builder("g").listener(null)).isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> Guard.builder("g").build().call(null, () -> "x"))
-        .isInstanceOf(NullPointerException.class).hasMessage("key");
+        .isInstanceOf(NullPointerException.class).hasMessage("key must not be null");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.hotpath.servlet;
 
+import dev.hotpath.core.Check;
 import java.time.Duration;
 
 /**
@@ -34,7 +35,8 @@ public final class CachePolicy {
    *
    * @param maxAge how long a response stays fresh, whole seconds, not negative
    * @return the policy
-   * @throws IllegalArgumentException when {@code maxAge} is null or negative
+   * @throws NullPointerException when {@code maxAge} is null
+   * @throws IllegalArgumentException when {@code maxAge} is negative
    */
   public static CachePolicy maxAge(Duration maxAge) {
     return new CachePolicy(false, false, false, false, seconds("maxAge", maxAge), -1, -1);
@@ -63,7 +65,9 @@ public final class CachePolicy {
    *
    * @param sharedMaxAge whole seconds, not negative
    * @return a new policy
-   * @throws IllegalArgumentException when negative, or the policy is no-store
+   * @throws NullPointerException when null
+   * @throws IllegalArgumentException when negative
+   * @throws IllegalStateException when the policy is no-store
    */
   public CachePolicy withSharedMaxAge(Duration sharedMaxAge) {
     requireStorable("s-maxage");
@@ -77,7 +81,9 @@ public final class CachePolicy {
    *
    * @param window whole seconds, not negative
    * @return a new policy
-   * @throws IllegalArgumentException when negative, or the policy is no-store
+   * @throws NullPointerException when null
+   * @throws IllegalArgumentException when negative
+   * @throws IllegalStateException when the policy is no-store
    */
   public CachePolicy withStaleWhileRevalidate(Duration window) {
     requireStorable("stale-while-revalidate");
@@ -89,7 +95,7 @@ public final class CachePolicy {
    * Restricts storing to the client's own cache: {@code private} instead of {@code public}.
    *
    * @return a new policy
-   * @throws IllegalArgumentException when the policy is no-store
+   * @throws IllegalStateException when the policy is no-store
    */
   public CachePolicy withPrivate() {
     requireStorable("private");
@@ -100,7 +106,7 @@ public final class CachePolicy {
    * Tells clients the response never changes while fresh (fingerprinted assets): {@code immutable}.
    *
    * @return a new policy
-   * @throws IllegalArgumentException when the policy is no-store
+   * @throws IllegalStateException when the policy is no-store
    */
   public CachePolicy withImmutable() {
     requireStorable("immutable");
@@ -122,16 +128,11 @@ public final class CachePolicy {
   }
 
   private void requireStorable(String directive) {
-    if (noStore) {
-      throw new IllegalArgumentException(directive + " cannot be combined with no-store");
-    }
+    Check.state(!noStore, "%s cannot be combined with no-store", directive);
   }
 
   private static long seconds(String name, Duration duration) {
-    if (duration == null || duration.isNegative()) {
-      throw new IllegalArgumentException(name + " must not be negative, was " + duration);
-    }
-    return duration.getSeconds();
+    return Check.notNegative(duration, name).getSeconds();
   }
 
   private String format() {

@@ -1,9 +1,11 @@
 package dev.hotpath.servlet;
 
+import dev.hotpath.core.Check;
 import jakarta.servlet.Filter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What {@link Hotpath#install} registers. By default: {@link TimingFilter#create()},
@@ -74,7 +76,7 @@ public final class HotpathOptions {
      *
      * @param filter the filter
      * @return this builder
-     * @throws IllegalArgumentException when null
+     * @throws NullPointerException when null
      */
     public Builder timing(TimingFilter filter) {
       return put(Hotpath.Layer.TIMING, filter);
@@ -85,7 +87,7 @@ public final class HotpathOptions {
      *
      * @param filter the filter
      * @return this builder
-     * @throws IllegalArgumentException when null
+     * @throws NullPointerException when null
      */
     public Builder dedup(DedupFilter filter) {
       return put(Hotpath.Layer.DEDUP, filter);
@@ -96,7 +98,7 @@ public final class HotpathOptions {
      *
      * @param filter the filter
      * @return this builder
-     * @throws IllegalArgumentException when null
+     * @throws NullPointerException when null
      */
     public Builder cacheControl(CacheControlFilter filter) {
       return put(Hotpath.Layer.CACHE_CONTROL, filter);
@@ -107,7 +109,7 @@ public final class HotpathOptions {
      *
      * @param filter the filter
      * @return this builder
-     * @throws IllegalArgumentException when null
+     * @throws NullPointerException when null
      */
     public Builder compression(CompressionFilter filter) {
       return put(Hotpath.Layer.COMPRESSION, filter);
@@ -118,7 +120,7 @@ public final class HotpathOptions {
      *
      * @param filter the filter
      * @return this builder
-     * @throws IllegalArgumentException when null
+     * @throws NullPointerException when null
      */
     public Builder etag(EtagFilter filter) {
       return put(Hotpath.Layer.ETAG, filter);
@@ -142,22 +144,20 @@ public final class HotpathOptions {
      *
      * @param patterns servlet URL patterns
      * @return this builder
+     * @throws NullPointerException when {@code patterns} is null
      * @throws IllegalArgumentException when empty or a pattern is blank
      */
     public Builder urlPatterns(List<String> patterns) {
-      if (patterns == null || patterns.isEmpty()
-          || patterns.stream().anyMatch(p -> p == null || p.isBlank())) {
-        throw new IllegalArgumentException("urlPatterns must be non-blank patterns, was " + patterns);
-      }
+      Check.notNull(patterns, "urlPatterns");
+      Check.argument(!patterns.isEmpty() && patterns.stream().noneMatch(p -> p == null || p.isBlank()),
+          "urlPatterns must be non-blank patterns, was %s", patterns);
       this.urlPatterns = List.copyOf(patterns);
       return this;
     }
 
     private Builder put(Hotpath.Layer layer, Filter filter) {
-      if (filter == null) {
-        throw new IllegalArgumentException(layer + " filter must not be null; use without(" + layer + ")");
-      }
-      filters.put(layer, filter);
+      filters.put(layer, Objects.requireNonNull(filter,
+          () -> layer + " filter must not be null; use without(" + layer + ")"));
       return this;
     }
 

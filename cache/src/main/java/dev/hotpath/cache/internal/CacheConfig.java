@@ -4,60 +4,146 @@ import com.github.benmanes.caffeine.cache.Weigher;
 import dev.hotpath.cache.Codec;
 import dev.hotpath.core.Ticker;
 import dev.hotpath.metrics.LatencyRegistry;
+import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 
 /**
- * The validated settings of one cache, handed from the public builder to the implementation.
- * Durations are nanoseconds; 0 means "not set" where the builder allows it.
+ * The settings of one cache: the public builder writes each option here as it validates it, and
+ * {@code build()} hands the implementation a {@link #copy()}, which nothing changes afterwards.
+ * A new option is a field here (with its default) and a builder method; the implementation reads
+ * the field. Durations stay {@link Duration}s so that no two options are adjacent bare numbers;
+ * the {@code ...Nanos()} methods convert them, durations beyond about 292 years meaning "forever".
  *
- * @param name the cache name
- * @param namespace the name of the cache in Redis keys and invalidation messages
- * @param maximumSize the L1 entry bound, or -1 when bounded by weight
- * @param maximumWeight the L1 weight bound, or -1 when bounded by size
- * @param weigher the weigher for {@code maximumWeight}, or null
- * @param ttlNanos how long a value is fresh; {@code Long.MAX_VALUE} for no expiry
- * @param staleNanos how long after the ttl a stale value may be served while one refresh runs
- * @param refreshAfterNanos age after which a hit triggers a background refresh, or 0
- * @param negativeTtlNanos how long a "no value" result is cached, or 0 for never
- * @param l2 the Redis tier's connections, or null for L1 only
- * @param codec the value codec, or null for L1 only
- * @param compressAboveBytes encoded values longer than this are gzip-compressed in Redis
- * @param maxValueBytes values longer than this (after compression) are not written to Redis
- * @param metrics where load and Redis latencies are recorded
- * @param ticker the clock of the in-memory tier
- * @param executor runs background refreshes
- * @param keyEncoder the string form of a key in Redis
- * @param invalidationSlots the number of version slots keys and tags hash into (power of two)
- * @param crossNodeLockNanos how long a miss waits for another node's load of the key, or 0
- * @param failSafeNanos how long after expiry a value may answer for a failing loader, or 0 for off
- * @param failSafeRetryNanos how long a fail-safe answer is reused before the loader is retried
- * @param softTimeoutNanos after this a waiting read takes the fail-safe value, or 0 for none
- * @param hardTimeoutNanos after this a waiting read fails (or takes the fail-safe value), or 0
  * @param <K> the key type
  * @param <V> the value type
  */
-public record CacheConfig<K, V>(
-    String name,
-    String namespace,
-    long maximumSize,
-    long maximumWeight,
-    Weigher<? super K, ? super V> weigher,
-    long ttlNanos,
-    long staleNanos,
-    long refreshAfterNanos,
-    long negativeTtlNanos,
-    RedisConnections l2,
-    Codec<V> codec,
-    int compressAboveBytes,
-    int maxValueBytes,
-    LatencyRegistry metrics,
-    Ticker ticker,
-    Executor executor,
-    Function<? super K, String> keyEncoder,
-    int invalidationSlots,
-    long crossNodeLockNanos,
-    long failSafeNanos,
-    long failSafeRetryNanos,
-    long softTimeoutNanos,
-    long hardTimeoutNanos) {}
+public final class CacheConfig<K, V> implements Cloneable {
+  /** The value of a size or weight bound that was not set. */
+  public static final long UNSET = -1;
+
+  /** The cache name, validated as an instance name. */
+  public final String name;
+  /** The name of the cache in Redis keys and invalidation messages; null for {@link #name}. */
+  public String namespace;
+  /** The L1 entry bound, or {@link #UNSET} when bounded by weight. */
+  public long maximumSize = UNSET;
+  /** The L1 weight bound, or {@link #UNSET} when bounded by size. */
+  public long maximumWeight = UNSET;
+  /** The weigher for {@link #maximumWeight}, or null. */
+  public Weigher<? super K, ? super V> weigher;
+  /** How long a value is fresh; null for no expiry. */
+  public Duration ttl;
+  /** How long after the ttl a stale value may be served while one refresh runs. */
+  public Duration staleWhileRevalidate = Duration.ZERO;
+  /** The age after which a hit triggers a background refresh; null for off. */
+  public Duration refreshAfter;
+  /** How long a "no value" result is cached; zero for never. */
+  public Duration negativeTtl = Duration.ZERO;
+  /** The Redis tier's connections, or null for L1 only (set by {@code build()}). */
+  public RedisConnections l2;
+  /** The value codec, or null for L1 only. */
+  public Codec<V> codec;
+  /** Encoded values longer than this are gzip-compressed in Redis. */
+  public int compressAboveBytes = 8 * 1024;
+  /** Values longer than this (after compression) are not written to Redis. */
+  public int maxValueBytes = 1024 * 1024;
+  /** Where load and Redis latencies are recorded; null for a registry of the cache's own. */
+  public LatencyRegistry metrics;
+  /** The clock of the in-memory tier. */
+  public Ticker ticker = Ticker.system();
+  /** Runs background refreshes (and loaders under a timeout). */
+  public Executor executor = ForkJoinPool.commonPool();
+  /** The string form of a key in Redis. */
+  public Function<? super K, String> keyEncoder = String::valueOf;
+  /** The number of version slots keys and tags hash into (a power of two). */
+  public int invalidationSlots = 1 << 14;
+  /** How long a miss waits for another node's load of the key; zero for off. */
+  public Duration crossNodeLock = Duration.ZERO;
+  /** How long after expiry a value may answer for a failing loader; zero for off. */
+  public Duration failSafe = Duration.ZERO;
+  /** How long a fail-safe answer is reused before the loader is tried again. */
+  public Duration failSafeRetry = Duration.ZERO;
+  /** After this a waiting read takes the fail-safe value; zero for none. */
+  public Duration softTimeout = Duration.ZERO;
+  /** After this a waiting read fails (or takes the fail-safe value); zero for none. */
+  public Duration hardTimeout = Duration.ZERO;
+
+  /**
+   * Starts the settings of a cache with every default.
+   *
+   * @param name the cache name, already validated
+   */
+  public CacheConfig(String name) {
+    this.name = name;
+  }
+
+  /**
+   * A copy for one built cache, so that later builder calls do not reach it.
+   *
+   * @return a copy of these settings (the option values themselves are immutable or shared)
+   */
+  @SuppressWarnings("unchecked")
+  public CacheConfig<K, V> copy() {
+    try {
+      return (CacheConfig<K, V>) clone();
+    } catch (CloneNotSupportedException impossible) {
+      throw new AssertionError(impossible);
+    }
+  }
+
+  /**
+   * The namespace in effect.
+   *
+   * @return {@link #namespace}, or the cache name when none was set
+   */
+  public String effectiveNamespace() {
+    return namespace == null ? name : namespace;
+  }
+
+  long ttlNanos() {
+    return ttl == null ? Long.MAX_VALUE : nanos(ttl);
+  }
+
+  long staleNanos() {
+    return nanos(staleWhileRevalidate);
+  }
+
+  long refreshAfterNanos() {
+    return refreshAfter == null ? 0 : nanos(refreshAfter);
+  }
+
+  long negativeTtlNanos() {
+    return nanos(negativeTtl);
+  }
+
+  long crossNodeLockNanos() {
+    return nanos(crossNodeLock);
+  }
+
+  long failSafeNanos() {
+    return nanos(failSafe);
+  }
+
+  long failSafeRetryNanos() {
+    return nanos(failSafeRetry);
+  }
+
+  long softTimeoutNanos() {
+    return nanos(softTimeout);
+  }
+
+  long hardTimeoutNanos() {
+    return nanos(hardTimeout);
+  }
+
+  /** Durations beyond about 292 years mean "forever" rather than an overflow. */
+  private static long nanos(Duration duration) {
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE;
+    }
+  }
+}

@@ -55,27 +55,19 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
    * @param config the settings
    */
   public DefaultTieredCache(CacheConfig<K, V> config) {
-    this.name = config.name();
-    this.versions = new VersionTable(config.invalidationSlots());
-    this.lifetimes =
-        new Lifetimes(
-            config.ticker(),
-            config.ttlNanos(),
-            config.staleNanos(),
-            config.refreshAfterNanos(),
-            config.negativeTtlNanos(),
-            config.failSafeNanos(),
-            config.failSafeRetryNanos());
-    this.executor = config.executor();
+    this.name = config.name;
+    this.versions = new VersionTable(config.invalidationSlots);
+    this.lifetimes = new Lifetimes(config);
+    this.executor = config.executor;
     this.timeouts =
         config.softTimeoutNanos() == 0 && config.hardTimeoutNanos() == 0
             ? null
             : new LoadTimeouts(name, config.softTimeoutNanos(), config.hardTimeoutNanos());
-    this.keyEncoder = config.keyEncoder();
-    this.loadLatency = config.metrics().recorder(MetricId.of("hotpath.cache.load", "cache", name));
+    this.keyEncoder = config.keyEncoder;
+    this.loadLatency = config.metrics.recorder(MetricId.of("hotpath.cache.load", "cache", name));
     this.l1 = buildL1(config);
     this.l2 =
-        config.l2() == null
+        config.l2 == null
             ? null
             : new L2Client<>(config, versions, lifetimes, counters, l1::invalidateAll);
   }
@@ -85,13 +77,13 @@ public final class DefaultTieredCache<K, V> implements TieredCache<K, V> {
     // counts), while handing it to the common pool wakes a pool thread on every write, which on a
     // small machine cost a Redis hit (it installs into L1) about a third of its time in JMH.
     Caffeine<Object, Object> builder =
-        Caffeine.newBuilder().ticker(config.ticker()::read).executor(Runnable::run);
-    if (config.maximumSize() > 0) {
-      builder.maximumSize(config.maximumSize());
+        Caffeine.newBuilder().ticker(config.ticker::read).executor(Runnable::run);
+    if (config.maximumSize > 0) {
+      builder.maximumSize(config.maximumSize);
     } else {
-      var weigher = config.weigher();
+      var weigher = config.weigher;
       builder
-          .maximumWeight(config.maximumWeight())
+          .maximumWeight(config.maximumWeight)
           .weigher((K key, Entry<V> entry) -> entry.value == null ? 1 : weigher.weigh(key, entry.value));
     }
     builder.evictionListener((Object key, Object entry, RemovalCause cause) -> counters.evictions.increment());

@@ -94,20 +94,20 @@ final class L2Client<V> implements InvalidationListener {
       Lifetimes lifetimes,
       CacheCounters counters,
       Runnable clearL1) {
-    this.redis = config.l2();
-    this.namespace = config.namespace();
+    this.redis = config.l2;
+    this.namespace = config.effectiveNamespace();
     this.keyPrefix = redis.keyPrefix() + ":" + namespace + ":k:";
     this.versionsKey = bytes(redis.keyPrefix() + ":" + namespace + ":v");
     this.versions = versions;
     this.lifetimes = lifetimes;
     this.counters = counters;
     this.clearL1 = clearL1;
-    this.format = new L2Format<>(config.codec(), versions.slots(), config.compressAboveBytes(), config.maxValueBytes());
-    this.maxValueBytes = config.maxValueBytes();
-    this.executor = config.executor();
+    this.format = new L2Format<>(config.codec, versions.slots(), config.compressAboveBytes, config.maxValueBytes);
+    this.maxValueBytes = config.maxValueBytes;
+    this.executor = config.executor;
     this.lockPrefix = redis.keyPrefix() + ":" + namespace + ":l:";
     this.lockNanos = config.crossNodeLockNanos();
-    this.latency = config.metrics().recorder(MetricId.of("hotpath.cache.l2", "cache", config.name()));
+    this.latency = config.metrics.recorder(MetricId.of("hotpath.cache.l2", "cache", config.name));
     redis.register(namespace, this);
     readVersions().join();
     if (!versionsKnown) {

@@ -12,15 +12,14 @@ final class Lifetimes {
   private final long failSafe;
   private final long failSafeRetry;
 
-  Lifetimes(
-      Ticker ticker, long ttl, long stale, long refreshAfter, long negativeTtl, long failSafe, long failSafeRetry) {
-    this.ticker = ticker;
-    this.ttl = ttl;
-    this.stale = stale;
-    this.refreshAfter = refreshAfter;
-    this.negativeTtl = negativeTtl;
-    this.failSafe = failSafe;
-    this.failSafeRetry = failSafeRetry;
+  Lifetimes(CacheConfig<?, ?> config) {
+    this.ticker = config.ticker;
+    this.ttl = config.ttlNanos();
+    this.stale = config.staleNanos();
+    this.refreshAfter = config.refreshAfterNanos();
+    this.negativeTtl = config.negativeTtlNanos();
+    this.failSafe = config.failSafeNanos();
+    this.failSafeRetry = config.failSafeRetryNanos();
   }
 
   /**

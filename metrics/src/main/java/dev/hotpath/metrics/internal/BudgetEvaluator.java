@@ -1,5 +1,6 @@
 package dev.hotpath.metrics.internal;
 
+import dev.hotpath.core.Listeners;
 import dev.hotpath.metrics.Budget;
 import dev.hotpath.metrics.BudgetListener;
 import dev.hotpath.metrics.BudgetState;
@@ -13,19 +14,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Evaluates budgets against a registry and reports each status transition once. Not thread-safe:
  * its owner calls it one evaluation at a time.
  */
 public final class BudgetEvaluator {
-  private static final Logger LOG = LoggerFactory.getLogger(BudgetEvaluator.class);
-
   private final LatencyRegistry registry;
   private final List<Budget> budgets;
-  private final List<BudgetListener> listeners;
+  private final Listeners<BudgetListener> listeners;
   private final long minSamples;
   /** Last status per budget and series; bounded by budgets times the registry's series. */
   private final Map<Budget, Map<MetricId, BudgetStatus>> lastStatus = new HashMap<>();
@@ -43,7 +40,7 @@ public final class BudgetEvaluator {
       long minSamples) {
     this.registry = registry;
     this.budgets = List.copyOf(budgets);
-    this.listeners = List.copyOf(listeners);
+    this.listeners = Listeners.of("budget monitor", listeners);
     this.minSamples = minSamples;
   }
 
@@ -94,17 +91,6 @@ public final class BudgetEvaluator {
   }
 
   private void notifyListeners(BudgetState state, boolean breach) {
-    for (BudgetListener listener : listeners) {
-      try {
-        if (breach) {
-          listener.onBreach(state);
-        } else {
-          listener.onRecover(state);
-        }
-      } catch (RuntimeException failure) {
-        LOG.warn("budget listener {} failed on {} of '{}' for {}", listener,
-            breach ? "breach" : "recovery", state.budget(), state.series(), failure);
-      }
-    }
+    listeners.notify(state, breach ? BudgetListener::onBreach : BudgetListener::onRecover);
   }
 }

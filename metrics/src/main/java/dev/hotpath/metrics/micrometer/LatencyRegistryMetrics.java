@@ -39,6 +39,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Micrometer is an optional dependency of hotpath-metrics: only this package refers to it, so
  * an application without Micrometer never loads it.
  */
+// Micrometer's types in this API are not re-exported by module dev.hotpath.metrics on purpose:
+// Micrometer is optional there, and whoever binds to it requires it already.
+@SuppressWarnings("exports")
 public final class LatencyRegistryMetrics implements MeterBinder {
   private final LatencyRegistry registry;
   private final Tags tags;

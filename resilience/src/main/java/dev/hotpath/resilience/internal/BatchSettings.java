@@ -4,23 +4,66 @@ import dev.hotpath.resilience.Backpressure;
 import dev.hotpath.resilience.BatchFunction;
 import dev.hotpath.resilience.JobListener;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The validated settings a {@code BatchProcessorBuilder} hands to {@link DefaultBatchProcessor}.
+ * The settings of one batch processor: {@code BatchProcessorBuilder} writes each option here as it
+ * validates it, and {@code build()} hands {@link DefaultBatchProcessor} a {@link #copy()}, which
+ * nothing changes afterwards. A new option is a field here (with its default) and a builder
+ * method; the processor reads the field.
  *
  * @param <I> the input type
  * @param <O> the output type
  */
-public record BatchSettings<I, O>(
-    String name,
-    BatchFunction<I, O> function,
-    int queueCapacity,
-    int batchSize,
-    Duration linger,
-    int workers,
-    Backpressure backpressure,
-    Duration maxBlock,
-    Duration closeTimeout,
-    int retainFinished,
-    List<JobListener<I, O>> listeners) {}
+public final class BatchSettings<I, O> implements Cloneable {
+  /** The processor's name. */
+  public final String name;
+  /** Turns a batch of inputs into their outputs. */
+  public final BatchFunction<I, O> function;
+  /** The most jobs queued at once. */
+  public int queueCapacity = 1_000;
+  /** The most inputs handed to one call of the function. */
+  public int batchSize = 100;
+  /** How long a worker waits for a batch to fill. */
+  public Duration linger = Duration.ofMillis(10);
+  /** The number of worker threads. */
+  public int workers = 1;
+  /** What {@code submit} does when the queue is full. */
+  public Backpressure backpressure = Backpressure.REJECT;
+  /** How long {@code submit} blocks under {@link Backpressure#BLOCK}. */
+  public Duration maxBlock = Duration.ZERO;
+  /** How long {@code close} waits for queued jobs. */
+  public Duration closeTimeout = Duration.ofSeconds(30);
+  /** How many finished jobs stay queryable. */
+  public int retainFinished = 10_000;
+  /** The listeners, in the order they are told. */
+  public List<JobListener<I, O>> listeners = new ArrayList<>();
+
+  /**
+   * Starts the settings of a processor with every default.
+   *
+   * @param name the processor's name, already validated
+   * @param function the batch function
+   */
+  public BatchSettings(String name, BatchFunction<I, O> function) {
+    this.name = name;
+    this.function = function;
+  }
+
+  /**
+   * A copy for one built processor, so that later builder calls do not reach it.
+   *
+   * @return a copy of these settings with an unmodifiable copy of the listeners
+   */
+  @SuppressWarnings("unchecked")
+  public BatchSettings<I, O> copy() {
+    try {
+      BatchSettings<I, O> copy = (BatchSettings<I, O>) clone();
+      copy.listeners = List.copyOf(listeners);
+      return copy;
+    } catch (CloneNotSupportedException impossible) {
+      throw new AssertionError(impossible);
+    }
+  }
+}

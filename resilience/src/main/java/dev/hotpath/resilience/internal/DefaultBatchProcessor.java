@@ -1,5 +1,7 @@
 package dev.hotpath.resilience.internal;
 
+import dev.hotpath.core.Check;
+import dev.hotpath.core.Listeners;
 import dev.hotpath.resilience.Backpressure;
 import dev.hotpath.resilience.BatchFunction;
 import dev.hotpath.resilience.BatchProcessor;
@@ -15,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -46,7 +47,7 @@ public final class DefaultBatchProcessor<I, O> implements BatchProcessor<I, O> {
   private final long maxBlockNanos;
   private final Duration closeTimeout;
   private final int retainFinished;
-  private final List<JobListener<I, O>> listeners;
+  private final Listeners<JobListener<I, O>> listeners;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notEmpty = lock.newCondition();
@@ -73,17 +74,17 @@ public final class DefaultBatchProcessor<I, O> implements BatchProcessor<I, O> {
    * @param settings what {@code BatchProcessorBuilder} checked
    */
   public DefaultBatchProcessor(BatchSettings<I, O> settings) {
-    this.name = settings.name();
-    this.function = settings.function();
-    this.capacity = settings.queueCapacity();
-    this.batchSize = settings.batchSize();
-    this.lingerNanos = RetryPlan.saturatedNanos(settings.linger());
-    this.backpressure = settings.backpressure();
-    this.maxBlockNanos = RetryPlan.saturatedNanos(settings.maxBlock());
-    this.closeTimeout = settings.closeTimeout();
-    this.retainFinished = settings.retainFinished();
-    this.listeners = settings.listeners();
-    for (int i = 0; i < settings.workers(); i++) {
+    this.name = settings.name;
+    this.function = settings.function;
+    this.capacity = settings.queueCapacity;
+    this.batchSize = settings.batchSize;
+    this.lingerNanos = RetryPlan.saturatedNanos(settings.linger);
+    this.backpressure = settings.backpressure;
+    this.maxBlockNanos = RetryPlan.saturatedNanos(settings.maxBlock);
+    this.closeTimeout = settings.closeTimeout;
+    this.retainFinished = settings.retainFinished;
+    this.listeners = Listeners.of("batch processor '" + name + "'", settings.listeners);
+    for (int i = 0; i < settings.workers; i++) {
       Thread worker = new Thread(this::work, name + "-batch-worker-" + i);
       worker.setDaemon(true);
       workers.add(worker);
@@ -93,7 +94,7 @@ public final class DefaultBatchProcessor<I, O> implements BatchProcessor<I, O> {
 
   @Override
   public Job<I, O> submit(I input) {
-    Objects.requireNonNull(input, "input");
+    Check.notNull(input, "input");
     BatchJob<I, O> job = new BatchJob<>(ids.incrementAndGet(), input);
     jobs.put(job.id(), job);
     String refusal;
@@ -233,12 +234,9 @@ public final class DefaultBatchProcessor<I, O> implements BatchProcessor<I, O> {
   }
 
   private void announce(BatchJob<I, O> job, JobStatus status) {
-    for (JobListener<I, O> listener : listeners) {
-      try {
-        listener.onStatus(job, status);
-      } catch (RuntimeException ignored) {
-        // a listener must not stop the processing of other jobs
-      }
+    if (!listeners.isEmpty()) {
+      // the status is passed, not read from the job: a worker may already have moved it on
+      listeners.notify(job, (listener, announced) -> listener.onStatus(announced, status));
     }
   }
 
@@ -276,7 +274,7 @@ public final class DefaultBatchProcessor<I, O> implements BatchProcessor<I, O> {
 
   @Override
   public CloseReport<I, O> close(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
+    Check.notNull(timeout, "timeout");
     if (timeout.isNegative()) {
       throw new IllegalArgumentException("close timeout must not be negative, was " + timeout);
     }

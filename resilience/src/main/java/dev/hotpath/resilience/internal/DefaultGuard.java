@@ -1,5 +1,6 @@
 package dev.hotpath.resilience.internal;
 
+import dev.hotpath.core.Check;
 import dev.hotpath.core.Health;
 import dev.hotpath.core.HealthCheck;
 import dev.hotpath.core.SingleFlight;
@@ -18,7 +19,6 @@ import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -60,34 +60,33 @@ public final class DefaultGuard<K, V> implements Guard<K, V> {
    * @param settings what {@code GuardBuilder} checked
    */
   public DefaultGuard(GuardSettings<K, V> settings) {
-    this.name = settings.name();
-    this.ticker = settings.ticker();
-    this.cache = settings.cache();
-    this.asyncCache = settings.asyncCache();
-    this.singleFlight = settings.deduplicate() ? new SingleFlight<>() : null;
-    this.fallback = settings.fallback();
-    this.bulkhead = settings.bulkheadPermits() == 0 ? null : Bulkhead.of(name, BulkheadConfig.custom()
-        .maxConcurrentCalls(settings.bulkheadPermits())
-        .maxWaitDuration(settings.bulkheadWait())
+    this.name = settings.name;
+    this.ticker = settings.ticker;
+    this.cache = settings.cache;
+    this.asyncCache = settings.asyncCache;
+    this.singleFlight = settings.deduplicate ? new SingleFlight<>() : null;
+    this.fallback = settings.fallback;
+    this.bulkhead = settings.bulkheadPermits == 0 ? null : Bulkhead.of(name, BulkheadConfig.custom()
+        .maxConcurrentCalls(settings.bulkheadPermits)
+        .maxWaitDuration(settings.bulkheadWait)
         .writableStackTraceEnabled(false)
         .build());
-    this.rateLimiter = settings.ratePermits() == 0 ? null : rateLimiter(settings);
-    this.breaker = settings.circuitBreaker() == null ? null
-        : CircuitBreaker.of(name, settings.circuitBreaker());
-    this.retryPlan = new RetryPlan(settings.maxAttempts(), settings.initialBackoff(),
-        settings.maxBackoff(), settings.backoffMultiplier(), settings.retryOn());
-    this.timeoutNanos = settings.timeout() == null ? NO_LIMIT : RetryPlan.saturatedNanos(settings.timeout());
-    this.deadlineNanos = settings.deadline() == null ? NO_LIMIT : RetryPlan.saturatedNanos(settings.deadline());
-    LatencyRegistry metrics = settings.metrics() == null ? LatencyRegistry.create() : settings.metrics();
-    this.events = new GuardEvents(name, settings.listeners(), metrics.recorder(MetricId.of("hotpath.guard.call", "guard", name)), ticker);
-    this.scheduler = settings.scheduler() == null ? SharedScheduler.INSTANCE : settings.scheduler();
+    this.rateLimiter = settings.ratePermits == 0 ? null : rateLimiter(settings);
+    this.breaker = settings.circuitBreaker == null ? null
+        : CircuitBreaker.of(name, settings.circuitBreaker);
+    this.retryPlan = new RetryPlan(settings);
+    this.timeoutNanos = settings.timeout == null ? NO_LIMIT : RetryPlan.saturatedNanos(settings.timeout);
+    this.deadlineNanos = settings.deadline == null ? NO_LIMIT : RetryPlan.saturatedNanos(settings.deadline);
+    LatencyRegistry metrics = settings.metrics == null ? LatencyRegistry.create() : settings.metrics;
+    this.events = new GuardEvents(name, settings.listeners, metrics.recorder(MetricId.of("hotpath.guard.call", "guard", name)), ticker);
+    this.scheduler = settings.scheduler == null ? SharedScheduler.INSTANCE : settings.scheduler;
   }
 
   private RateLimiter rateLimiter(GuardSettings<K, V> settings) {
     RateLimiterConfig config = RateLimiterConfig.custom()
-        .limitForPeriod(settings.ratePermits())
-        .limitRefreshPeriod(settings.ratePeriod())
-        .timeoutDuration(settings.rateWait())
+        .limitForPeriod(settings.ratePermits)
+        .limitRefreshPeriod(settings.ratePeriod)
+        .timeoutDuration(settings.rateWait)
         .writableStackTraceEnabled(false)
         .build();
     if (ticker == Ticker.system()) {
@@ -99,8 +98,8 @@ public final class DefaultGuard<K, V> implements Guard<K, V> {
 
   @Override
   public V call(K key, Callable<? extends V> work) throws Exception {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(work, "work");
+    Check.notNull(key, "key");
+    Check.notNull(work, "work");
     try {
       return cache == null ? deduplicated(key, work) : cached(key, work);
     } catch (InterruptedException interrupted) {
@@ -230,8 +229,8 @@ public final class DefaultGuard<K, V> implements Guard<K, V> {
 
   @Override
   public CompletableFuture<V> callAsync(K key, Supplier<? extends CompletionStage<? extends V>> work) {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(work, "work");
+    Check.notNull(key, "key");
+    Check.notNull(work, "work");
     CompletableFuture<V> result = asyncCache == null
         ? deduplicatedAsync(key, work)
         : asyncCache.get(key, k -> deduplicatedAsync(k, work));

@@ -1,13 +1,15 @@
 package dev.hotpath.resilience.internal;
 
+import dev.hotpath.core.Listeners;
 import dev.hotpath.core.Ticker;
 import dev.hotpath.metrics.LatencyRecorder;
 import dev.hotpath.resilience.CallRejectedException;
 import dev.hotpath.resilience.CallRejectedException.Reason;
+import dev.hotpath.resilience.GuardEvent;
+import dev.hotpath.resilience.GuardEvent.Kind;
 import dev.hotpath.resilience.GuardListener;
 import dev.hotpath.resilience.GuardStats;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,7 @@ final class GuardEvents {
   private static final Reason[] REASONS = Reason.values();
 
   private final String guard;
-  private final GuardListener[] listeners;
+  private final Listeners<GuardListener> listeners;
   private final LatencyRecorder latency;
   private final Ticker ticker;
   /** True when the recorder's clock is the guard's, so one clock read times and records a call. */
@@ -32,7 +34,7 @@ final class GuardEvents {
 
   GuardEvents(String guard, List<GuardListener> listeners, LatencyRecorder latency, Ticker ticker) {
     this.guard = guard;
-    this.listeners = listeners.toArray(new GuardListener[0]);
+    this.listeners = Listeners.of("guard '" + guard + "'", listeners);
     this.latency = latency;
     this.ticker = ticker;
     this.sharedClock = latency.ticker() == ticker;
@@ -49,13 +51,7 @@ final class GuardEvents {
   long succeeded(long start) {
     successes.increment();
     long nanos = recordSince(start);
-    for (GuardListener listener : listeners) {
-      try {
-        listener.onSuccess(guard, nanos);
-      } catch (RuntimeException ignored) {
-        // a listener must not change the call's outcome
-      }
-    }
+    tell(Kind.SUCCEEDED, nanos, null, 0, 0);
     return nanos;
   }
 
@@ -63,13 +59,7 @@ final class GuardEvents {
   long failed(Throwable failure, long start) {
     failures.increment();
     long nanos = recordSince(start);
-    for (GuardListener listener : listeners) {
-      try {
-        listener.onFailure(guard, failure, nanos);
-      } catch (RuntimeException ignored) {
-        // a listener must not change the call's outcome
-      }
-    }
+    tell(Kind.FAILED, nanos, failure, 0, 0);
     return nanos;
   }
 
@@ -86,39 +76,24 @@ final class GuardEvents {
   CallRejectedException rejected(Reason reason, Throwable cause) {
     CallRejectedException rejection = new CallRejectedException(guard, reason, cause);
     rejections[reason.ordinal()].increment();
-    for (GuardListener listener : listeners) {
-      try {
-        listener.onRejected(guard, rejection);
-      } catch (RuntimeException ignored) {
-        // a listener must not change the call's outcome
-      }
-    }
+    tell(Kind.REJECTED, 0, rejection, 0, 0);
     return rejection;
   }
 
   void retrying(int attempt, long delayNanos, Throwable failure) {
     retries.increment();
-    if (listeners.length == 0) {
-      return;
-    }
-    Duration delay = Duration.ofNanos(delayNanos);
-    for (GuardListener listener : listeners) {
-      try {
-        listener.onRetry(guard, attempt, delay, failure);
-      } catch (RuntimeException ignored) {
-        // a listener must not change the call's outcome
-      }
-    }
+    tell(Kind.RETRYING, 0, failure, attempt, delayNanos);
   }
 
   void fallingBack(Throwable failure) {
     fallbacks.increment();
-    for (GuardListener listener : listeners) {
-      try {
-        listener.onFallback(guard, failure);
-      } catch (RuntimeException ignored) {
-        // a listener must not change the call's outcome
-      }
+    tell(Kind.FALLING_BACK, 0, failure, 0, 0);
+  }
+
+  /** Builds the event only when someone listens: the success path allocates nothing otherwise. */
+  private void tell(Kind kind, long nanos, Throwable failure, int attempt, long delayNanos) {
+    if (!listeners.isEmpty()) {
+      listeners.notify(new GuardEvent(guard, kind, nanos, failure, attempt, delayNanos), GuardListener::onEvent);
     }
   }
 
@@ -128,6 +103,6 @@ final class GuardEvents {
       byReason.put(reason, rejections[reason.ordinal()].sum());
     }
     return new GuardStats(calls.sum(), successes.sum(), failures.sum(), byReason, retries.sum(),
-        fallbacks.sum(), circuitState);
+        fallbacks.sum(), circuitState, listeners.failures());
   }
 }

@@ -28,13 +28,12 @@ final class RetryPlan {
   private final double multiplier;
   private final Predicate<? super Throwable> retryOn;
 
-  RetryPlan(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier,
-      Predicate<? super Throwable> retryOn) {
-    this.maxAttempts = maxAttempts;
-    this.initialBackoffNanos = saturatedNanos(initialBackoff);
-    this.maxBackoffNanos = saturatedNanos(maxBackoff);
-    this.multiplier = multiplier;
-    this.retryOn = retryOn;
+  RetryPlan(GuardSettings<?, ?> settings) {
+    this.maxAttempts = settings.maxAttempts;
+    this.initialBackoffNanos = saturatedNanos(settings.initialBackoff);
+    this.maxBackoffNanos = saturatedNanos(settings.maxBackoff);
+    this.multiplier = settings.backoffMultiplier;
+    this.retryOn = settings.retryOn;
   }
 
   /**
