@@ -34,15 +34,14 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
-import javax.tools.FileObject;
-import javax.tools.StandardLocation;
 
 /**
  * Writes the one-line JDBC delegates of hotpath-pool's wrappers as readable Java sources, at
- * build time. pool/pom.xml compiles this file in {@code generate-sources} and runs it there as an
- * annotation processor ({@code javac -proc:only}, option {@code -AjdbcParameterNames=<table>}),
- * which writes into {@code target/generated-sources/jdbc-delegates}: the compiler plugin is the one
- * plugin that runs code without resolving test dependencies, so {@code -pl pool -am compile} works.
+ * build time. pool/pom.xml compiles this file in {@code generate-sources} and runs it as an
+ * annotation processor of pool's main compile (option {@code -AjdbcParameterNames=<table>}), which
+ * compiles the sources it writes to {@code target/generated-sources/annotations} together with the
+ * hand-written classes: the compiler plugin is the one plugin that runs code without resolving
+ * test dependencies, so {@code -pl pool -am compile} keeps working.
  *
  * <p>For each wrapper it reflects over the JDBC interface and writes an abstract
  * {@code Delegating*} class: every method the hand-written {@code Instrumented*} subclass adds
@@ -198,17 +197,8 @@ public final class JdbcDelegates extends AbstractProcessor {
     return false;
   }
 
-  // Rewritten only when changed, so that an unchanged build compiles nothing again.
+  // Written on every run: the sources belong to the compilation that runs this processor.
   private void write(String simpleName, String source) throws IOException {
-    try {
-      FileObject existing = processingEnv.getFiler()
-          .getResource(StandardLocation.SOURCE_OUTPUT, PACKAGE, simpleName + ".java");
-      if (existing.getCharContent(true).toString().equals(source)) {
-        return;
-      }
-    } catch (IOException | IllegalArgumentException absent) {
-      // not written before: write it
-    }
     try (Writer writer = processingEnv.getFiler()
         .createSourceFile(PACKAGE + "." + simpleName).openWriter()) {
       writer.write(source);
