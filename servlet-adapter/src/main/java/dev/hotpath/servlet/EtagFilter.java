@@ -1,7 +1,7 @@
 package dev.hotpath.servlet;
 
 import dev.hotpath.servlet.internal.OncePerRequest;
-import dev.hotpath.servlet.internal.SafeMethods;
+import dev.hotpath.servlet.internal.GetOrHead;
 import dev.hotpath.servlet.internal.BodyBuffer;
 import dev.hotpath.servlet.internal.BufferingResponse;
 import dev.hotpath.servlet.internal.ByteRange;
@@ -81,7 +81,7 @@ public final class EtagFilter extends HttpFilter {
   protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
       FilterChain chain) throws IOException, ServletException {
     if (OncePerRequest.passedOn(http, httpResponse, chain, OncePerRequest.ETAG)
-        || SafeMethods.passedOnUnlessSafe(http, httpResponse, chain)) {
+        || GetOrHead.passedOnIfNeither(http, httpResponse, chain)) {
       return;
     }
     // An If-Range tag can be checked only against the finished body: the application renders
