@@ -2,14 +2,12 @@ package dev.hotpath.servlet;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.hotpath.core.UnitOfWork;
 import dev.hotpath.metrics.LatencyRegistry;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import java.time.Duration;
 import java.util.Map;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -37,25 +35,17 @@ class JaxRsRoutesTest {
         .register(JaxRsRouteFilter.class));
   }
 
-  private static void awaitCounts(LatencyRegistry registry, Map<String, Long> expected) {
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-        assertThat(RecordedRoutes.counts(registry)).isEqualTo(expected));
-  }
-
   @ContainerTest
   void jerseyRequestsAreNamedAfterTheMatchedTemplate() throws Exception {
     LatencyRegistry registry = LatencyRegistry.create();
-    try (TestServer server = TestServer.start(context -> {
-      TestServer.addFilter(context, TimingFilter.builder().metrics(registry).build());
-      TestServer.addServlet(context, jersey(), "/*");
-    })) {
+    try (TestServer server = RecordedRoutes.serveTimed(registry, jersey(), "/*")) {
       // The resource method runs after the filter: its unit of work has the route's name.
       assertThat(new String(server.get("/photos/7").body(), UTF_8)).isEqualTo("GET /photos/{id} 7");
       server.get("/photos/8");
       server.get("/photos/8/labels");
       assertThat(server.get("/no/such/resource").statusCode()).isEqualTo(404);
 
-      awaitCounts(registry, Map.of(
+      RecordedRoutes.awaitCounts(registry, Map.of(
           "GET /photos/{id}", 2L,
           "GET /photos/{id}/labels", 1L,
           "GET /* client_error", 1L));
@@ -65,13 +55,10 @@ class JaxRsRoutesTest {
   @ContainerTest
   void aJerseyServletUnderAPathKeepsThatPathInTheName() throws Exception {
     LatencyRegistry registry = LatencyRegistry.create();
-    try (TestServer server = TestServer.start(context -> {
-      TestServer.addFilter(context, TimingFilter.builder().metrics(registry).build());
-      TestServer.addServlet(context, jersey(), "/api/*");
-    })) {
+    try (TestServer server = RecordedRoutes.serveTimed(registry, jersey(), "/api/*")) {
       assertThat(new String(server.get("/api/photos/7").body(), UTF_8))
           .isEqualTo("GET /api/photos/{id} 7");
-      awaitCounts(registry, Map.of("GET /api/photos/{id}", 1L));
+      RecordedRoutes.awaitCounts(registry, Map.of("GET /api/photos/{id}", 1L));
     }
   }
 }
