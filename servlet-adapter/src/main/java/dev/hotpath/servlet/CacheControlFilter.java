@@ -2,7 +2,7 @@ package dev.hotpath.servlet;
 
 import dev.hotpath.servlet.internal.OncePerRequest;
 import dev.hotpath.servlet.internal.NoStoreOnErrorResponse;
-import dev.hotpath.servlet.internal.SafeMethods;
+import dev.hotpath.servlet.internal.GetOrHead;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -64,7 +64,7 @@ public final class CacheControlFilter extends HttpFilter {
   protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
       FilterChain chain) throws IOException, ServletException {
     if (OncePerRequest.passedOn(http, httpResponse, chain, OncePerRequest.CACHE_CONTROL)
-        || SafeMethods.passedOnUnlessSafe(http, httpResponse, chain)) {
+        || GetOrHead.passedOnIfNeither(http, httpResponse, chain)) {
       return;
     }
     String value = null;

@@ -2,7 +2,7 @@ package dev.hotpath.servlet;
 
 import dev.hotpath.core.SingleFlight;
 import dev.hotpath.servlet.internal.OncePerRequest;
-import dev.hotpath.servlet.internal.SafeMethods;
+import dev.hotpath.servlet.internal.GetOrHead;
 import dev.hotpath.servlet.internal.BodyBuffer;
 import dev.hotpath.servlet.internal.BufferingResponse;
 import dev.hotpath.servlet.internal.CapturedResponse;
@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Lets concurrent identical safe requests share one execution: while a {@code GET} or
@@ -37,7 +39,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Only finished responses up to {@link Builder#maxBodyBytes(int)} are shared. When the body
  * is larger or streamed, sets a cookie, goes async, is an error page or redirect, or the
  * execution throws, each waiter runs its own request instead. The first request is never
- * delayed by the others; its response is buffered up to the bound, like {@link EtagFilter}.
+ * delayed by the others; its response is buffered up to the bound, like {@link EtagFilter}, and
+ * copied for sharing only when another request that may wait for it is inside the filter (a
+ * request arriving after that moment runs its own), so a request nobody waits for costs no copy.
  *
  * <p>Thread-safe; one instance serves all requests. Nothing is kept after a response is done.
  */
@@ -45,11 +49,18 @@ public final class DedupFilter extends HttpFilter {
   private static final List<String> NEGOTIATION_HEADERS = List.of("Accept", "Accept-Encoding",
       "Accept-Language", "If-Match", "If-None-Match", "If-Modified-Since", "If-Range", "Range");
   private static final Object NOT_SHARED = new Object();
+  /** Stripes of key hashes counting the requests inside; a power of two. */
+  private static final int STRIPES = 64;
 
   private final transient int maxBodyBytes;
   private final transient List<String> keyHeaders;
   private final transient SingleFlight<DedupKey, Object> flights = new SingleFlight<>();
   private final transient AtomicInteger inFlight = new AtomicInteger();
+  private final transient AtomicLong sharedResponses = new AtomicLong();
+  // A request waits on a key only while it is inside: when the leader is alone in its stripe,
+  // nobody can be waiting for it, and copying its body would cost an array of its size for
+  // nothing. A request from another key in the stripe only makes the leader copy needlessly.
+  private final transient AtomicIntegerArray insideByStripe = new AtomicIntegerArray(STRIPES);
 
   private DedupFilter(Builder builder) {
     this.maxBodyBytes = builder.maxBodyBytes;
@@ -86,18 +97,30 @@ public final class DedupFilter extends HttpFilter {
     return inFlight.get();
   }
 
+  /**
+   * Returns how many responses were copied to be shared with waiting requests.
+   *
+   * @return the number of copied responses since the filter was created
+   */
+  public long sharedResponses() {
+    return sharedResponses.get();
+  }
+
   @Override
   protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
       FilterChain chain) throws IOException, ServletException {
     if (OncePerRequest.passedOn(http, httpResponse, chain, OncePerRequest.DEDUP)
-        || SafeMethods.passedOnUnlessSafe(http, httpResponse, chain)) {
+        || GetOrHead.passedOnIfNeither(http, httpResponse, chain)) {
       return;
     }
-    Execution execution = new Execution(http, httpResponse, chain);
+    DedupKey key = key(http);
+    int stripe = stripe(key);
+    Execution execution = new Execution(http, httpResponse, chain, stripe);
     Object outcome;
     inFlight.incrementAndGet();
+    insideByStripe.incrementAndGet(stripe);
     try {
-      outcome = flights.call(key(http), execution);
+      outcome = flights.call(key, execution);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       outcome = NOT_SHARED;
@@ -106,6 +129,7 @@ public final class DedupFilter extends HttpFilter {
     } catch (Exception e) {
       throw new ServletException(e);
     } finally {
+      insideByStripe.decrementAndGet(stripe);
       inFlight.decrementAndGet();
     }
     if (execution.ran) {
@@ -146,6 +170,11 @@ public final class DedupFilter extends HttpFilter {
     return new DedupKey(key.toString());
   }
 
+  private static int stripe(DedupKey key) {
+    int hash = key.hashCode();
+    return (hash ^ (hash >>> 16)) & (STRIPES - 1);
+  }
+
   private static void part(StringBuilder key, String value) {
     key.append(value.length()).append(':').append(value);
   }
@@ -155,14 +184,17 @@ public final class DedupFilter extends HttpFilter {
     private final HttpServletRequest request;
     private final HttpServletResponse response;
     private final FilterChain chain;
+    private final int stripe;
     private boolean ran;
     private Exception failure;
     private BufferingResponse buffered;
 
-    Execution(HttpServletRequest request, HttpServletResponse response, FilterChain chain) {
+    Execution(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+        int stripe) {
       this.request = request;
       this.response = response;
       this.chain = chain;
+      this.stripe = stripe;
     }
 
     @Override
@@ -185,9 +217,17 @@ public final class DedupFilter extends HttpFilter {
       if (!buffered.isBuffering()) {
         return NOT_SHARED;
       }
+      if (insideByStripe.get(stripe) < 2) {
+        // Alone: no copy. One that joins from now on gets NOT_SHARED and runs its own request.
+        return NOT_SHARED;
+      }
       CapturedResponse captured = CapturedResponse.capture(buffered, before,
           body == null ? new byte[0] : body.array(), body == null ? 0 : body.size());
-      return captured == null ? NOT_SHARED : captured;
+      if (captured == null) {
+        return NOT_SHARED;
+      }
+      sharedResponses.incrementAndGet();
+      return captured;
     }
 
     void completeOwnResponse() throws IOException, ServletException {

@@ -1,7 +1,7 @@
 package dev.hotpath.servlet;
 
 import dev.hotpath.servlet.internal.OncePerRequest;
-import dev.hotpath.servlet.internal.SafeMethods;
+import dev.hotpath.servlet.internal.GetOrHead;
 import dev.hotpath.servlet.internal.BodyBuffer;
 import dev.hotpath.servlet.internal.BufferingResponse;
 import dev.hotpath.servlet.internal.ByteRange;
@@ -32,8 +32,11 @@ import java.io.IOException;
  * body fits in {@link Builder#maxBufferBytes(int)}. The tag is the XXH64 hash of the body as 16
  * hex digits in quotes. A response is left alone (sent as the application wrote it) when it
  * already has an {@code ETag}, carries {@code Cache-Control: no-store}, outgrows the limit, or
- * streams: {@code flushBuffer()}, writes after a flush, {@code text/event-stream}, async
- * processing. A body is never held beyond the limit. A HEAD request the application answers
+ * streams: writes after a flush, {@code text/event-stream} or {@code application/x-ndjson},
+ * async processing. A flush at the end of the body (Spring MVC calls {@code flushBuffer()}
+ * after writing a {@code ResponseEntity}) is deferred and keeps the tag; a flush followed by
+ * more of the body sends what was flushed before the next bytes. A body is never held beyond
+ * the limit. A HEAD request the application answers
  * without writing the body gets no tag, because the tag of an empty body would be wrong.
  *
  * <p>Thread-safe; one instance serves all requests. Buffers are pooled.
@@ -78,7 +81,7 @@ public final class EtagFilter extends HttpFilter {
   protected void doFilter(HttpServletRequest http, HttpServletResponse httpResponse,
       FilterChain chain) throws IOException, ServletException {
     if (OncePerRequest.passedOn(http, httpResponse, chain, OncePerRequest.ETAG)
-        || SafeMethods.passedOnUnlessSafe(http, httpResponse, chain)) {
+        || GetOrHead.passedOnIfNeither(http, httpResponse, chain)) {
       return;
     }
     // An If-Range tag can be checked only against the finished body: the application renders

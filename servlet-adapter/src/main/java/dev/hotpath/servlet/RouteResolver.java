@@ -60,9 +60,8 @@ public interface RouteResolver {
       Object template = request.getAttribute(ROUTE_ATTRIBUTE);
       if (template == null) {
         template = request.getAttribute(SPRING_MVC_PATTERN_ATTRIBUTE);
-        if (template != null && match == MappingMatch.PATH) {
-          String servletPath = mapping.getPattern();
-          template = servletPath.substring(0, servletPath.length() - 2) + template;
+        if (template != null) {
+          template = RouteNames.underServletPath(mapping, template.toString());
         }
       }
       if (template != null) {

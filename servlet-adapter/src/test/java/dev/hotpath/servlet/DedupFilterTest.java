@@ -69,6 +69,22 @@ class DedupFilterTest {
         assertThat(new String(response.body(), UTF_8)).isEqualTo("{\"photos\":[]}");
       }
       assertThat(executions.get()).isEqualTo(1);
+      assertThat(dedup.sharedResponses()).as("one copy, for the four waiters").isEqualTo(1);
+    }
+  }
+
+  @ContainerTest
+  void aRequestNobodyWaitsForIsNotCopied() throws Exception {
+    DedupFilter dedup = DedupFilter.create();
+    try (TestServer server = TestServer.start((req, resp) -> {
+      resp.setContentType("application/json");
+      resp.getOutputStream().write("{\"photos\":[]}".getBytes(UTF_8));
+    }, dedup)) {
+      for (int i = 0; i < 3; i++) {
+        HttpResponse<byte[]> response = server.get("/photos?page=1");
+        assertThat(new String(response.body(), UTF_8)).isEqualTo("{\"photos\":[]}");
+      }
+      assertThat(dedup.sharedResponses()).isZero();
     }
   }
 

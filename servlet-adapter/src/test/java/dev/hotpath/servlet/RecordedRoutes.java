@@ -1,15 +1,35 @@
 package dev.hotpath.servlet;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.hotpath.metrics.LatencyRecorder;
 import dev.hotpath.metrics.LatencyRegistry;
 import dev.hotpath.metrics.MetricId;
 import dev.hotpath.metrics.RouteMetric;
+import jakarta.servlet.Servlet;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Reads what {@link TimingFilter} recorded, in the words the tests use. */
 final class RecordedRoutes {
   private RecordedRoutes() {}
+
+  /** Starts a framework's servlet at the mapping behind a timing filter recording into registry. */
+  static TestServer serveTimed(LatencyRegistry registry, Servlet framework, String mapping)
+      throws Exception {
+    return TestServer.start(context -> {
+      TestServer.addFilter(context, TimingFilter.builder().metrics(registry).build());
+      TestServer.addServlet(context, framework, mapping);
+    });
+  }
+
+  /** Waits until the registry holds exactly these {@link #counts}: a latency is recorded last. */
+  static void awaitCounts(LatencyRegistry registry, Map<String, Long> expected) {
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(counts(registry)).isEqualTo(expected));
+  }
 
   /** Requests of a route that succeeded (status below 400). */
   static long count(LatencyRegistry registry, String route) {

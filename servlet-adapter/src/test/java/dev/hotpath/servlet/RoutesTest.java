@@ -2,12 +2,10 @@ package dev.hotpath.servlet;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.hotpath.core.UnitOfWork;
 import dev.hotpath.metrics.LatencyRegistry;
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,19 +40,10 @@ class RoutesTest {
     return new DispatcherServlet(spring);
   }
 
-  private static void awaitCounts(LatencyRegistry registry, Map<String, Long> expected) {
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-      assertThat(RecordedRoutes.counts(registry)).isEqualTo(expected);
-    });
-  }
-
   @ContainerTest
   void springMvcRequestsAreNamedAfterTheMatchedPattern() throws Exception {
     LatencyRegistry registry = LatencyRegistry.create();
-    try (TestServer server = TestServer.start(context -> {
-      TestServer.addFilter(context, TimingFilter.builder().metrics(registry).build());
-      TestServer.addServlet(context, dispatcher(), "/");
-    })) {
+    try (TestServer server = RecordedRoutes.serveTimed(registry, dispatcher(), "/")) {
       assertThat(new String(server.get("/photos/7").body(), UTF_8)).isEqualTo("photo 7");
       server.get("/photos/8");
       server.get("/albums/harbour/photos");
@@ -62,7 +51,7 @@ class RoutesTest {
 
       // The handler runs after Spring matched: its unit of work is named after the pattern.
       assertThat(PhotoController.UNIT.get()).isEqualTo("GET /photos/{id}");
-      awaitCounts(registry, Map.of(
+      RecordedRoutes.awaitCounts(registry, Map.of(
           "GET /photos/{id}", 2L,
           "GET /albums/{album}/photos", 1L,
           "GET / client_error", 1L));
@@ -72,12 +61,9 @@ class RoutesTest {
   @ContainerTest
   void aDispatcherServletUnderAPathKeepsThatPathInTheName() throws Exception {
     LatencyRegistry registry = LatencyRegistry.create();
-    try (TestServer server = TestServer.start(context -> {
-      TestServer.addFilter(context, TimingFilter.builder().metrics(registry).build());
-      TestServer.addServlet(context, dispatcher(), "/api/*");
-    })) {
+    try (TestServer server = RecordedRoutes.serveTimed(registry, dispatcher(), "/api/*")) {
       assertThat(new String(server.get("/api/photos/7").body(), UTF_8)).isEqualTo("photo 7");
-      awaitCounts(registry, Map.of("GET /api/photos/{id}", 1L));
+      RecordedRoutes.awaitCounts(registry, Map.of("GET /api/photos/{id}", 1L));
     }
   }
 
@@ -94,7 +80,7 @@ class RoutesTest {
       server.send(server.request("/photos/1").DELETE());
 
       // HttpServlet answers unknown methods with 501.
-      awaitCounts(registry, Map.of(
+      RecordedRoutes.awaitCounts(registry, Map.of(
           "OTHER /* server_error", 30L,
           "GET /*", 1L,
           "DELETE /* client_error", 1L));

@@ -11,7 +11,7 @@ import java.util.Arrays;
 public final class BodyBuffer {
   private static final int INITIAL_CAPACITY = 4096;
   private static final int MAX_POOLED_CAPACITY = 64 * 1024;
-  private static final Pool<BodyBuffer> POOL = new Pool<>();
+  private static final Recycler<BodyBuffer> POOL = new Recycler<>();
 
   private byte[] bytes = new byte[INITIAL_CAPACITY];
   private int count;

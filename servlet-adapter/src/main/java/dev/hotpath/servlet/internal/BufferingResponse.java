@@ -10,10 +10,15 @@ import java.io.UncheckedIOException;
  * Holds a response body in a pooled buffer, up to a limit, so a filter can look at the whole
  * body before anything is sent (to hash it, or to share it). The response switches to
  * streaming, and the buffered bytes go out, as soon as it shows it is not a small finished
- * body: the body outgrows the limit, {@code flushBuffer()} is called, more bytes follow an
- * {@code flush()} of the stream, the content type is {@code text/event-stream}, a write
- * listener is set, or an error or redirect is sent. A flush at the very end of the body (what
- * JSON serializers do) keeps the response buffered.
+ * body: the body outgrows the limit, more bytes follow a flush, the content type is a stream
+ * ({@code text/event-stream}, {@code application/x-ndjson}), a write listener is set, the
+ * filter sees the request go async, or an error or redirect is sent.
+ *
+ * <p>A flush, of the stream or by {@code flushBuffer()}, is deferred while the body is held: a
+ * flush at the very end of the body (JSON serializers flush the stream, Spring MVC calls
+ * {@code flushBuffer()} after a {@code ResponseEntity}) keeps the response buffered. When more
+ * bytes follow it, the application streams: the held bytes go out and are flushed before the
+ * new ones, so each flushed chunk reaches the client once the next one is written.
  */
 public final class BufferingResponse extends BodyRewritingResponse {
   private final int limit;
@@ -67,6 +72,11 @@ public final class BufferingResponse extends BodyRewritingResponse {
       super.setContentLengthLong(declaredLength());
     }
     sendHeld();
+    if (flushPending) {
+      // What the application flushed while it was held reaches the client now.
+      flushPending = false;
+      getResponse().getOutputStream().flush();
+    }
   }
 
   /**
@@ -155,8 +165,17 @@ public final class BufferingResponse extends BodyRewritingResponse {
 
   @Override
   public void flushBuffer() throws IOException {
-    stream();
-    super.flushBuffer();
+    if (streaming) {
+      super.flushBuffer();
+    } else {
+      flushWriter();
+      deferFlush();
+    }
+  }
+
+  /** Notes a flush of held bytes: sent with the next write, dropped if the body ends here. */
+  private void deferFlush() {
+    flushPending = buffer != null && buffer.size() > 0;
   }
 
   @Override
@@ -194,8 +213,7 @@ public final class BufferingResponse extends BodyRewritingResponse {
     }
     if (!contentTypeChecked) {
       contentTypeChecked = true;
-      String type = getContentType();
-      if (type != null && type.regionMatches(true, 0, "text/event-stream", 0, 17)) {
+      if (isStreamType(getContentType())) {
         stream();
         return false;
       }
@@ -203,7 +221,6 @@ public final class BufferingResponse extends BodyRewritingResponse {
     if (flushPending) {
       // Bytes after a flush: the application streams. Send what it flushed, then go on.
       stream();
-      getResponse().getOutputStream().flush();
       return false;
     }
     if (buffer == null) {
@@ -214,6 +231,13 @@ public final class BufferingResponse extends BodyRewritingResponse {
       return false;
     }
     return true;
+  }
+
+  /** Server-sent events and NDJSON are streams by definition: each flush must reach the client. */
+  private static boolean isStreamType(String contentType) {
+    return contentType != null
+        && (contentType.regionMatches(true, 0, "text/event-stream", 0, 17)
+            || contentType.regionMatches(true, 0, "application/x-ndjson", 0, 20));
   }
 
   private final class Output extends ServletOutputStream {
@@ -240,7 +264,7 @@ public final class BufferingResponse extends BodyRewritingResponse {
       if (streaming) {
         getResponse().getOutputStream().flush();
       } else {
-        flushPending = buffer != null && buffer.size() > 0;
+        deferFlush();
       }
     }
 

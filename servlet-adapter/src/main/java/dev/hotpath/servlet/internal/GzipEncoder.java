@@ -12,7 +12,7 @@ import java.util.zip.Deflater;
  */
 public final class GzipEncoder {
   private static final byte[] HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff};
-  private static final Pool<GzipEncoder> POOL = new Pool<>();
+  private static final Recycler<GzipEncoder> POOL = new Recycler<>();
 
   private final Deflater deflater;
   private final CRC32 crc = new CRC32();

@@ -1,5 +1,7 @@
 package dev.hotpath.servlet.internal;
 
+import jakarta.servlet.http.HttpServletMapping;
+import jakarta.servlet.http.MappingMatch;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -44,6 +46,22 @@ public final class RouteNames {
       }
     }
     return name;
+  }
+
+  /**
+   * Puts a framework's route template, which is relative to the framework's servlet, behind
+   * that servlet's path when it is mapped to one ({@code /api/*}).
+   *
+   * @param mapping the request's servlet mapping, or null when unknown
+   * @param template the template the framework matched, e.g. {@code /photos/{id}}
+   * @return e.g. {@code /api/photos/{id}}, or {@code template} when the servlet has no path
+   */
+  public static String underServletPath(HttpServletMapping mapping, String template) {
+    if (mapping == null || mapping.getMappingMatch() != MappingMatch.PATH) {
+      return template;
+    }
+    String pattern = mapping.getPattern();
+    return pattern.substring(0, pattern.length() - 2) + template;
   }
 
   private static int methodIndex(String method) {

@@ -83,6 +83,21 @@ class HotpathServletAutoConfigurationTest {
   }
 
   @Test
+  void aResponseEntityGetsItsEtagA304AndGzipToo() throws Exception {
+    HttpResponse<byte[]> plain = get("/albums/1/entity", Map.of());
+    assertThat(plain.body()).isEqualTo(get("/albums/1", Map.of()).body());
+    String etag = plain.headers().firstValue("ETag").orElseThrow();
+
+    HttpResponse<byte[]> revalidated = get("/albums/1/entity", Map.of("If-None-Match", etag));
+    assertThat(revalidated.statusCode()).isEqualTo(304);
+
+    HttpResponse<byte[]> gzip = get("/albums/1/entity", Map.of("Accept-Encoding", "gzip"));
+    assertThat(gzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    assertThat(gzip.headers().firstValue("ETag")).hasValue(
+        etag.substring(0, etag.length() - 1) + "-gzip\"");
+  }
+
+  @Test
   void eachFilterCanBeSwitchedOff() throws Exception {
     try (ConfigurableApplicationContext off = start("hotpath.servlet.etag.enabled=false",
         "hotpath.servlet.timing.server-timing=false", "hotpath.servlet.compression.enabled=false",

@@ -3,18 +3,20 @@ package dev.hotpath.servlet.internal;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * A small lock-free pool of reusable objects (body buffers, deflaters). Slots are probed from
- * a per-thread start index so concurrent threads rarely contend; an empty pool returns null and
- * a full pool refuses, so the pool never blocks and never grows.
+ * Keeps a few spare objects (body buffers, deflaters) for reuse, lock-free: a filter takes one
+ * per request and gives it back after. Slots are probed from a per-thread start index so
+ * concurrent threads rarely contend; when no spare is left {@link #poll()} returns null (the
+ * caller makes a new object), and when every slot holds one {@link #offer} refuses (the caller
+ * drops it), so it never blocks and never grows.
  *
- * @param <T> pooled type
+ * @param <T> the type of the reused objects
  */
-public final class Pool<T> {
+public final class Recycler<T> {
   private final AtomicReferenceArray<T> slots;
   private final int mask;
 
-  /** Creates a pool with a power-of-two number of slots scaled to the processor count. */
-  public Pool() {
+  /** Creates a recycler with a power-of-two number of slots scaled to the processor count. */
+  public Recycler() {
     int wanted = Math.max(8, Runtime.getRuntime().availableProcessors() * 2);
     int size = Integer.highestOneBit(wanted - 1) << 1;
     this.slots = new AtomicReferenceArray<>(size);
@@ -22,9 +24,9 @@ public final class Pool<T> {
   }
 
   /**
-   * Takes an object out of the pool.
+   * Takes a spare object out.
    *
-   * @return a pooled object, or null when none is free
+   * @return a spare object, or null when none is left
    */
   public T poll() {
     int start = start();
@@ -39,7 +41,7 @@ public final class Pool<T> {
   }
 
   /**
-   * Returns an object to the pool.
+   * Keeps an object for reuse.
    *
    * @param item the object, no longer used by the caller
    * @return false when every slot is taken (the caller then discards the object)

@@ -6,9 +6,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** The request methods whose responses may be cached, tagged or shared: GET and HEAD. */
-public final class SafeMethods {
-  private SafeMethods() {}
+/**
+ * The request methods whose responses may be cached, tagged or shared: GET and HEAD (not every
+ * safe method: OPTIONS and TRACE responses are none of these).
+ */
+public final class GetOrHead {
+  private GetOrHead() {}
 
   /**
    * Passes a request that is not GET or HEAD straight down the chain.
@@ -20,7 +23,7 @@ public final class SafeMethods {
    * @throws IOException from the chain
    * @throws ServletException from the chain
    */
-  public static boolean passedOnUnlessSafe(HttpServletRequest request,
+  public static boolean passedOnIfNeither(HttpServletRequest request,
       HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
     String method = request.getMethod();
     if ("GET".equals(method) || "HEAD".equals(method)) {
