@@ -17,6 +17,7 @@ import dev.hotpath.servlet.HealthServlet;
 import dev.hotpath.servlet.Hotpath;
 import dev.hotpath.servlet.HotpathOptions;
 import dev.hotpath.servlet.MetricsServlet;
+import dev.hotpath.servlet.MonitoringAccess;
 import dev.hotpath.servlet.TimingFilter;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.lettuce.core.RedisURI;
@@ -48,7 +49,9 @@ import org.eclipse.jetty.server.ServerConnector;
  * </ul>
  *
  * <p>One {@link LatencyRegistry} is shared by every block, so {@code /metrics} shows routes, SQL
- * shapes, cache loads and vision calls side by side.
+ * shapes, cache loads and vision calls side by side. Metrics and health details are for
+ * operators: send {@code Authorization: Bearer <token>}, the token from the environment variable
+ * {@code HOTPATH_MONITORING_TOKEN} or, without it, {@link #monitoringToken()}'s random one.
  */
 public final class GalleryService implements AutoCloseable {
 
@@ -72,6 +75,7 @@ public final class GalleryService implements AutoCloseable {
   private final TieredCache<Long, Labels> labelCache;
   private final Guard<Long, Labels> vision;
   private final HealthRegistry health = HealthRegistry.builder().build();
+  private final String monitoringToken = monitoringTokenFromEnvironment();
   private final Server server;
 
   private GalleryService(int port, RedisTier redis) throws Exception {
@@ -232,9 +236,9 @@ public final class GalleryService implements AutoCloseable {
         new PhotoServlet(json, store, photoCache, vision, visionApi)), "/api/photos/*");
     context.addServlet(new ServletHolder(
         new PhotoListServlet(json, store::pageOneQueryPerPhoto)), "/api/naive/photos");
-    context.addServlet(new ServletHolder(new HealthServlet(health)), "/health/*");
+    context.addServlet(new ServletHolder(new HealthServlet(health, operators())), "/health/*");
     ServletHolder metricsServlet =
-        new ServletHolder(new MetricsServlet(metrics, Duration.ofSeconds(1)));
+        new ServletHolder(new MetricsServlet(metrics, Duration.ofSeconds(1), operators()));
     metricsServlet.setAsyncSupported(true); // its /metrics/stream is async
     context.addServlet(metricsServlet, "/metrics/*");
     return context;
@@ -253,6 +257,29 @@ public final class GalleryService implements AutoCloseable {
         .listener(queries)
         .metrics(metrics)
         .build();
+  }
+
+  /**
+   * Returns the bearer token that opens {@code /metrics/*} and the health details.
+   *
+   * @return the monitoring token
+   */
+  public String monitoringToken() {
+    return monitoringToken;
+  }
+
+  private MonitoringAccess operators() {
+    return MonitoringAccess.bearerToken(monitoringToken);
+  }
+
+  private static String monitoringTokenFromEnvironment() {
+    String configured = System.getenv("HOTPATH_MONITORING_TOKEN");
+    if (configured != null && !configured.isBlank()) {
+      return configured;
+    }
+    byte[] random = new byte[24];
+    new SecureRandom().nextBytes(random);
+    return java.util.HexFormat.of().formatHex(random);
   }
 
   private static byte[] cursorSecret() {

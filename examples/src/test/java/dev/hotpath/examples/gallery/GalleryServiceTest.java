@@ -177,18 +177,21 @@ class GalleryServiceTest {
     client.get("api/photos/7");
     client.get("api/photos/7/labels");
 
-    HttpResponse<byte[]> health = client.get("health/ready");
+    assertThat(client.get("metrics").statusCode()).isEqualTo(401);
+    assertThat(text(client.get("health/ready"))).isEqualTo("{\"status\":\"UP\"}");
+    String operator = "Bearer " + gallery.monitoringToken();
+    HttpResponse<byte[]> health = client.get("health/ready", "Authorization", operator);
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(text(health)).startsWith("{\"status\":\"UP\"")
         .contains("\"db\":{\"status\":\"UP\"").contains("\"vision-api\":{\"status\":\"UP\"");
 
-    HttpResponse<byte[]> metrics = client.get("metrics");
+    HttpResponse<byte[]> metrics = client.get("metrics", "Authorization", operator);
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(text(metrics)).contains(
         "\"hotpath.http.server{outcome=success, route=GET /api/photos/*}\"",
         "\"hotpath.pool.acquire{pool=gallery}\"", "\"hotpath.cache.load{cache=photos}\"",
         "\"hotpath.guard.call{guard=vision-api}\"");
-    assertThat(text(client.get("metrics/prometheus")))
+    assertThat(text(client.get("metrics/prometheus", "Authorization", operator)))
         .contains("hotpath_http_server_seconds{outcome=\"success\",route=\"GET /api/photos/*\",quantile=\"0.95\"}")
         .contains("hotpath_cache_load_seconds_count{cache=\"photos\"}")
         .contains("hotpath_guard_call_seconds_count{guard=\"vision-api\"}");
