@@ -81,6 +81,17 @@ public final class HotpathOptions {
     }
 
     /**
+     * Adds this rate limit filter (none by default).
+     *
+     * @param filter the filter
+     * @return this builder
+     * @throws IllegalArgumentException when null
+     */
+    public Builder rateLimit(RateLimitFilter filter) {
+      return put(Hotpath.Layer.RATE_LIMIT, filter);
+    }
+
+    /**
      * Uses this de-duplication filter.
      *
      * @param filter the filter
