@@ -92,6 +92,17 @@ public final class HotpathOptions {
     }
 
     /**
+     * Adds this response cache filter (none by default).
+     *
+     * @param filter the filter
+     * @return this builder
+     * @throws IllegalArgumentException when null
+     */
+    public Builder responseCache(ResponseCacheFilter filter) {
+      return put(Hotpath.Layer.RESPONSE_CACHE, filter);
+    }
+
+    /**
      * Uses this de-duplication filter.
      *
      * @param filter the filter
