@@ -27,6 +27,15 @@ public record CachedResponse(int status, String contentType, List<List<String>> 
   /**
    * Copies the lists, so the record is immutable.
    *
+   * @param status the HTTP status
+   * @param contentType the content type, or null
+   * @param headers each header as its name followed by its values
+   * @param body the body bytes
+   * @param storedAtMillis when it was stored
+   * @param freshUntilMillis until when it is fresh
+   * @param staleUntilMillis until when it may be served stale
+   * @param varyHeaders the request headers {@code Vary} names
+   * @param varyDigest the digest of their values, empty when none
    * @throws IllegalArgumentException when a list or the body is null
    */
   public CachedResponse {

@@ -17,6 +17,9 @@ public record RateLimit(String name, int limit, Duration period) {
   /**
    * Validates the limit.
    *
+   * @param name the policy name
+   * @param limit requests per period
+   * @param period the window
    * @throws IllegalArgumentException when a part breaks its rule
    */
   public RateLimit {
