@@ -40,17 +40,18 @@ public final class ScaleDataset {
    *
    * @param name the index name
    * @param table the table it indexes
+   * @param leadingKey its first key column or expression, as statements that can use it spell it
    * @param ddl its {@code CREATE INDEX} statement
    */
-  public record Index(String name, String table, String ddl) {}
+  public record Index(String name, String table, String leadingKey, String ddl) {}
 
   /** The indexes the hotpath queries use: keyset listing, tag filter, full-text search. */
   public static final List<Index> HOTPATH_INDEXES = List.of(
-      new Index("photo_taken_at_id_idx", "photo",
+      new Index("photo_taken_at_id_idx", "photo", "taken_at",
           "CREATE INDEX IF NOT EXISTS photo_taken_at_id_idx ON photo (taken_at, id)"),
-      new Index("photo_tag_tag_photo_idx", "photo_tag",
+      new Index("photo_tag_tag_photo_idx", "photo_tag", "tag",
           "CREATE INDEX IF NOT EXISTS photo_tag_tag_photo_idx ON photo_tag (tag, photo_id)"),
-      new Index("photo_description_fts_idx", "photo",
+      new Index("photo_description_fts_idx", "photo", "to_tsvector('simple', description)",
           "CREATE INDEX IF NOT EXISTS photo_description_fts_idx ON photo"
               + " USING gin (to_tsvector('simple', description))"));
 
@@ -139,7 +140,19 @@ public final class ScaleDataset {
    * @throws SQLException if PostgreSQL fails
    */
   public void dropHotpathIndexes() throws SQLException {
-    try (Connection c = database.connect(); Statement s = c.createStatement()) {
+    try (Connection c = database.connect()) {
+      dropHotpathIndexes(c);
+    }
+  }
+
+  /**
+   * Drops the hotpath indexes over a given connection.
+   *
+   * @param c a connection to the dataset
+   * @throws SQLException if PostgreSQL fails
+   */
+  public static void dropHotpathIndexes(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
       for (Index index : HOTPATH_INDEXES) {
         s.execute("DROP INDEX IF EXISTS " + index.name());
       }
