@@ -27,7 +27,8 @@ public final class ProofRun {
    * The run's settings.
    *
    * @param photos the dataset's photo count
-   * @param database the dataset's database
+   * @param database the dataset's database (a forked mode finds its server in the environment,
+   *     as {@link ProofDatabase#fromEnvironment} does)
    * @param users the load levels, in simulated users
    * @param think the mean time between one user's requests: the offered rate is users / think
    * @param warmup per level, sent but not recorded
@@ -39,7 +40,7 @@ public final class ProofRun {
    * @param note a line for the top of the report, or empty
    * @param command the command line that reproduces the run, for the report
    */
-  public record Settings(long photos, String database, List<Integer> users, Duration think,
+  public record Settings(long photos, ProofDatabase database, List<Integer> users, Duration think,
       Duration warmup, Duration duration, Duration timeout, boolean fork, Path out, Path readme,
       String note, String command) {
 
@@ -52,7 +53,8 @@ public final class ProofRun {
       String readme = System.getProperty("proof.readme");
       return new Settings(
           Long.getLong("proof.photos", 1_000_000),
-          System.getProperty("proof.database", ProofDatabase.DEFAULT_DATABASE),
+          ProofDatabase.fromEnvironment(
+              System.getProperty("proof.database", ProofDatabase.DEFAULT_DATABASE)),
           Arrays.stream(System.getProperty("proof.users", "50,150,500").split(","))
               .map(String::trim).map(Integer::valueOf).toList(),
           seconds("proof.think", 2), seconds("proof.warmup", 15), seconds("proof.duration", 45),
@@ -116,7 +118,7 @@ public final class ProofRun {
   static Outcome run(Settings settings) throws Exception {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
-    ProofDatabase database = ProofDatabase.fromEnvironment(settings.database());
+    ProofDatabase database = settings.database();
     ScaleDataset dataset = new ScaleDataset(database);
     log("dataset: " + settings.photos() + " photos in " + database.database());
     Duration seedTime = dataset.ensure(settings.photos());
@@ -138,7 +140,7 @@ public final class ProofRun {
       }
       log("mode " + mode.label());
       try (ModeServer server = settings.fork()
-          ? ModeServer.forked(mode, settings.photos(), settings.database(),
+          ? ModeServer.forked(mode, settings.photos(), database.database(),
               settings.out().resolve(mode.label() + ".log"))
           : ModeServer.inProcess(new ScaleGallery.Config(mode, database, settings.photos(),
               secret, redisUri))) {

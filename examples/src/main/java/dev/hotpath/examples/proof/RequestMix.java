@@ -7,11 +7,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * What the simulated users ask for, in {@link Endpoint#weight()} proportions: detail and labels
+ * What the simulated users ask for, in {@link Endpoint#weight()} proportions (a smooth weighted
+ * round-robin, so every mode and every short run gets the same sequence of endpoints; the
+ * parameters are random): detail and labels
  * of mostly recent photos (80% among the newest 1,000, as popular photos are), deep list pages
  * anywhere in the first half of the list, searches for words of medium to low frequency
  * (vocabulary ranks 10 to 500), any of the 200 tags, and uploads.
@@ -34,18 +37,15 @@ final class RequestMix {
   private final long photos;
   private final Keyset keyset;
   private final List<String> words;
-  private final int[] cumulative = new int[Endpoint.values().length];
+  private final int[] credit = new int[Endpoint.values().length];
+  private final int totalWeight;
 
   RequestMix(ProofMode mode, long photos, byte[] cursorSecret, List<String> words) {
     this.mode = mode;
     this.photos = photos;
     this.keyset = HotpathQueries.keyset(cursorSecret);
     this.words = List.copyOf(words);
-    int sum = 0;
-    for (Endpoint endpoint : Endpoint.values()) {
-      sum += endpoint.weight();
-      cumulative[endpoint.ordinal()] = sum;
-    }
+    this.totalWeight = Arrays.stream(Endpoint.values()).mapToInt(Endpoint::weight).sum();
   }
 
   /**
@@ -66,15 +66,16 @@ final class RequestMix {
     return words;
   }
 
+  /** Not thread-safe: the load driver's one scheduling thread calls it. */
   Request next(SplittableRandom random) {
-    int pick = random.nextInt(cumulative[cumulative.length - 1]);
     Endpoint endpoint = Endpoint.values()[0];
     for (Endpoint e : Endpoint.values()) {
-      if (pick < cumulative[e.ordinal()]) {
+      credit[e.ordinal()] += e.weight();
+      if (credit[e.ordinal()] > credit[endpoint.ordinal()]) {
         endpoint = e;
-        break;
       }
     }
+    credit[endpoint.ordinal()] -= totalWeight;
     return switch (endpoint) {
       case LIST -> get(endpoint, "api/photos?size=" + PAGE_SIZE);
       case LIST_DEEP -> get(endpoint, deepPage(random));
