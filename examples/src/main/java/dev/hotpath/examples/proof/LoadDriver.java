@@ -106,8 +106,9 @@ final class LoadDriver {
       while ((wait = intended - System.nanoTime()) > 0) {
         LockSupport.parkNanos(wait);
       }
-      long timeLeft = end - System.nanoTime();
-      if (timeLeft <= 0 || !connections.tryAcquire(timeLeft, TimeUnit.NANOSECONDS)) {
+      // A free connection is taken at once; none free, the request waits, at most until the end.
+      long timeLeft = Math.max(0, end - System.nanoTime());
+      if (!connections.tryAcquire(timeLeft, TimeUnit.NANOSECONDS)) {
         recordUnsent(request, intended, measureFrom, end, start, interval, sent);
         break;
       }

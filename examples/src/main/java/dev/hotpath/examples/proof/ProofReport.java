@@ -66,8 +66,8 @@ final class ProofReport {
       md.append("> **").append(s.note()).append("**\n\n");
     }
     md.append("Run ").append(o.started().toString(), 0, 16).append(" UTC, ")
-        .append(String.format(Locale.ROOT, "%,d", s.photos())).append(" photos (about ")
-        .append(String.format(Locale.ROOT, "%,d", s.photos() * 5)).append(" photo-tag rows), ")
+        .append(String.format(Locale.ROOT, "%,d", s.photos())).append(" photos (")
+        .append(String.format(Locale.ROOT, "%,d", o.tagRows())).append(" photo-tag rows), ")
         .append(Runtime.getRuntime().availableProcessors()).append(" cores, JDK ")
         .append(System.getProperty("java.version")).append(", Redis second tier ")
         .append(o.redis() ? "on" : "off").append(", whole run ").append(minutes(o.elapsed()))

@@ -82,6 +82,7 @@ public final class ProofRun {
    * @param settings the settings
    * @param started when it started
    * @param seedTime how long seeding took, zero when the dataset was reused
+   * @param tagRows the seeded photo-tag rows
    * @param indexTime how long the hotpath indexes took to build
    * @param levels every mode at every level
    * @param findings the index suggestions
@@ -89,7 +90,8 @@ public final class ProofRun {
    * @param redis whether the hotpath caches had Redis as their second tier
    * @param elapsed the whole run
    */
-  record Outcome(Settings settings, Instant started, Duration seedTime, Duration indexTime,
+  record Outcome(Settings settings, Instant started, Duration seedTime, long tagRows,
+      Duration indexTime,
       List<LevelResult> levels, List<IndexAdvisor.Finding> findings,
       Map<String, Long> visionCalls, boolean redis, Duration elapsed) {}
 
@@ -124,6 +126,7 @@ public final class ProofRun {
     Duration seedTime = dataset.ensure(settings.photos());
     log(seedTime.isZero() ? "dataset reused" : "seeded in " + seedTime.toSeconds() + " s");
     List<String> words = RequestMix.vocabulary(database);
+    long tagRows = dataset.tagRows();
     byte[] secret = ScaleGallery.cursorSecret(ScaleGallery.CURSOR_KEY_NAME);
     String redisUri = System.getenv("HOTPATH_REDIS_URI");
     Files.createDirectories(settings.out());
@@ -163,7 +166,7 @@ public final class ProofRun {
         }
       }
     }
-    Outcome outcome = new Outcome(settings, started, seedTime, indexTime, levels, findings,
+    Outcome outcome = new Outcome(settings, started, seedTime, tagRows, indexTime, levels, findings,
         visionCalls, redisUri != null && !redisUri.isBlank(),
         Duration.ofNanos(System.nanoTime() - t0));
     ProofPlots.write(outcome);

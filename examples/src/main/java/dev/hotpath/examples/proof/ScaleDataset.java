@@ -179,6 +179,20 @@ public final class ScaleDataset {
   }
 
   /**
+   * Counts the photo-tag rows.
+   *
+   * @return the row count
+   * @throws SQLException if PostgreSQL fails
+   */
+  public long tagRows() throws SQLException {
+    try (Connection c = database.connect(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM photo_tag")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /**
    * Returns the photo count recorded by the seed, or -1 when there is no current dataset.
    *
    * @param c a connection to the dataset
