@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -141,42 +140,14 @@ public final class DedupFilter extends HttpFilter {
     }
   }
 
-  /**
-   * The key names the method, the full effective request URI (scheme, host, port, path, query)
-   * and every value of every key header in order. Each part is length-prefixed and each header
-   * ends with a mark no length starts with, so no two different requests make equal keys,
-   * whatever their values hold.
-   */
+  /** The method, the full effective request URI and every value of every key header. */
   private DedupKey key(HttpServletRequest request) {
-    StringBuilder key = new StringBuilder(160);
-    part(key, request.getMethod());
-    part(key, request.getScheme());
-    part(key, request.getServerName());
-    key.append(request.getServerPort()).append(';');
-    part(key, request.getRequestURI());
-    String query = request.getQueryString();
-    if (query == null) {
-      key.append('-'); // no query, unlike an empty one ("/photos?")
-    } else {
-      part(key, query);
-    }
-    for (int i = 0; i < keyHeaders.size(); i++) {
-      Enumeration<String> values = request.getHeaders(keyHeaders.get(i));
-      while (values != null && values.hasMoreElements()) {
-        part(key, values.nextElement());
-      }
-      key.append('.');
-    }
-    return new DedupKey(key.toString());
+    return DedupKey.of(request.getMethod(), request, keyHeaders);
   }
 
   private static int stripe(DedupKey key) {
     int hash = key.hashCode();
     return (hash ^ (hash >>> 16)) & (STRIPES - 1);
-  }
-
-  private static void part(StringBuilder key, String value) {
-    key.append(value.length()).append(':').append(value);
   }
 
   /** The work of the first request of a flight; waiters only read its return value. */

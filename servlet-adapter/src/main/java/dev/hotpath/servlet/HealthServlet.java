@@ -26,6 +26,10 @@ import java.util.Map;
  *       DOWN, with each component's status, message, criticality, duration and details.
  * </ul>
  *
+ * <p>Component details are for operators only: a caller the {@link MonitoringAccess} rule
+ * refuses gets readiness with the same status code and only {@code {"status":...}}. The default
+ * rule is {@link MonitoringAccess#operators()}.
+ *
  * <p>Responses carry {@code Cache-Control: no-store}. Other paths get 404.
  */
 public final class HealthServlet extends HttpServlet {
@@ -33,18 +37,35 @@ public final class HealthServlet extends HttpServlet {
       new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
   private final transient HealthRegistry registry;
+  private final transient MonitoringAccess access;
 
   /**
-   * Creates the servlet.
+   * Creates the servlet; component details are shown to callers in the
+   * {@value MonitoringAccess#OPERATOR_ROLE} role.
    *
    * @param registry the checks to run for readiness
    * @throws IllegalArgumentException when {@code registry} is null
    */
   public HealthServlet(HealthRegistry registry) {
+    this(registry, MonitoringAccess.operators());
+  }
+
+  /**
+   * Creates the servlet.
+   *
+   * @param registry the checks to run for readiness
+   * @param access who may read component details
+   * @throws IllegalArgumentException when an argument is null
+   */
+  public HealthServlet(HealthRegistry registry, MonitoringAccess access) {
     if (registry == null) {
       throw new IllegalArgumentException("health registry must not be null");
     }
+    if (access == null) {
+      throw new IllegalArgumentException("monitoring access must not be null");
+    }
     this.registry = registry;
+    this.access = access;
   }
 
   @Override
@@ -57,7 +78,8 @@ public final class HealthServlet extends HttpServlet {
       status = HttpServletResponse.SC_OK;
     } else if (path == null || "/".equals(path) || "/ready".equals(path)) {
       HealthReport report = registry.check();
-      body = readiness(report);
+      body = access.decide(request) == MonitoringAccess.Decision.ALLOWED
+          ? readiness(report) : Map.of("status", report.status().name());
       status = report.status() == HealthStatus.DOWN
           ? HttpServletResponse.SC_SERVICE_UNAVAILABLE : HttpServletResponse.SC_OK;
     } else {

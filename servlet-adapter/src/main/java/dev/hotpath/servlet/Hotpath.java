@@ -16,6 +16,11 @@ import java.util.List;
  *   <li>{@link TimingFilter}: outermost so its latency includes every other filter, its
  *       {@code UnitOfWork} spans the whole request, and it can set {@code Server-Timing} before
  *       anything inside commits the response.
+ *   <li>{@link RateLimitFilter} (only when given): a 429 costs nothing inside, and is still
+ *       timed and carries {@code Server-Timing}.
+ *   <li>{@link ResponseCacheFilter} (only when given): outside de-duplication, Cache-Control,
+ *       compression and ETag, so it stores their finished output (the compressed variant with
+ *       its tag) and a hit costs none of them; inside timing, so hits are timed.
  *   <li>{@link DedupFilter}: next, so one execution of everything inside (application, ETag
  *       hash, deflate) serves all waiters. Its key includes {@code Accept-Encoding} and
  *       {@code If-None-Match}, so what it shares is right for each waiter.
@@ -38,6 +43,10 @@ public final class Hotpath {
   public enum Layer {
     /** {@link TimingFilter}. */
     TIMING,
+    /** {@link RateLimitFilter}. */
+    RATE_LIMIT,
+    /** {@link ResponseCacheFilter}. */
+    RESPONSE_CACHE,
     /** {@link DedupFilter}. */
     DEDUP,
     /** {@link CacheControlFilter}. */

@@ -83,6 +83,28 @@ public final class HotpathOptions {
     }
 
     /**
+     * Adds this rate limit filter (none by default).
+     *
+     * @param filter the filter
+     * @return this builder
+     * @throws IllegalArgumentException when null
+     */
+    public Builder rateLimit(RateLimitFilter filter) {
+      return put(Hotpath.Layer.RATE_LIMIT, filter);
+    }
+
+    /**
+     * Adds this response cache filter (none by default).
+     *
+     * @param filter the filter
+     * @return this builder
+     * @throws IllegalArgumentException when null
+     */
+    public Builder responseCache(ResponseCacheFilter filter) {
+      return put(Hotpath.Layer.RESPONSE_CACHE, filter);
+    }
+
+    /**
      * Uses this de-duplication filter.
      *
      * @param filter the filter

@@ -2,6 +2,7 @@ package dev.hotpath.servlet;
 
 import dev.hotpath.metrics.LatencyRegistry;
 import dev.hotpath.metrics.PerformanceReport;
+import dev.hotpath.servlet.internal.AccessRefusal;
 import dev.hotpath.servlet.internal.PrometheusText;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -35,22 +36,41 @@ import java.util.concurrent.TimeUnit;
  *       send (or when the container reports the error), and their async request is completed.
  * </ul>
  *
+ * <p>Every path is for operators only: a caller the {@link MonitoringAccess} rule refuses gets
+ * 401 or 403 and no data. The default rule is {@link MonitoringAccess#operators()}.
+ *
  * <p>One daemon thread sends to all stream clients; it stops in {@link #destroy()}.
  */
 public final class MetricsServlet extends HttpServlet {
   private final transient LatencyRegistry registry;
   private final transient Duration interval;
+  private final transient MonitoringAccess access;
   private final transient Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
   private transient ScheduledExecutorService sender;
 
   /**
-   * Creates the servlet.
+   * Creates the servlet, readable by callers in the {@value MonitoringAccess#OPERATOR_ROLE} role.
    *
    * @param registry the metrics to show
    * @param streamInterval time between stream events, at least 10 ms
    * @throws IllegalArgumentException when an argument is null or the interval too short
    */
   public MetricsServlet(LatencyRegistry registry, Duration streamInterval) {
+    this(registry, streamInterval, MonitoringAccess.operators());
+  }
+
+  /**
+   * Creates the servlet.
+   *
+   * @param registry the metrics to show
+   * @param streamInterval time between stream events, at least 10 ms
+   * @param access who may read any of it
+   * @throws IllegalArgumentException when an argument is null or the interval too short
+   */
+  public MetricsServlet(LatencyRegistry registry, Duration streamInterval, MonitoringAccess access) {
+    if (access == null) {
+      throw new IllegalArgumentException("monitoring access must not be null");
+    }
     if (registry == null) {
       throw new IllegalArgumentException("metrics registry must not be null");
     }
@@ -59,6 +79,7 @@ public final class MetricsServlet extends HttpServlet {
     }
     this.registry = registry;
     this.interval = streamInterval;
+    this.access = access;
   }
 
   /**
@@ -93,6 +114,9 @@ public final class MetricsServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (AccessRefusal.refused(access, request, response)) {
+      return;
+    }
     String path = request.getPathInfo();
     if (path == null || "/".equals(path)) {
       response.setHeader("Cache-Control", "no-store");

@@ -21,7 +21,7 @@ class HealthServletTest {
       registry.register("database", database::get);
       registry.register("search", () -> Health.degraded("slow replica"), false);
       try (TestServer server = TestServer.start(context ->
-          TestServer.addServlet(context, new HealthServlet(registry), "/health/*"))) {
+          TestServer.addServlet(context, new HealthServlet(registry, MonitoringAccess.anyone()), "/health/*"))) {
         HttpResponse<byte[]> ready = server.get("/health/ready");
         JsonNode body = JSON.readTree(ready.body());
         assertThat(ready.statusCode()).isEqualTo(200);

@@ -22,7 +22,7 @@ class HotpathInstallTest {
   @ContainerTest
   void theInstalledChainWorksEndToEnd() throws Exception {
     LatencyRegistry registry = LatencyRegistry.create();
-    MetricsServlet metrics = new MetricsServlet(registry, Duration.ofMillis(50));
+    MetricsServlet metrics = new MetricsServlet(registry, Duration.ofMillis(50), MonitoringAccess.anyone());
     AtomicReference<List<String>> names = new AtomicReference<>();
     HotpathOptions options = HotpathOptions.builder()
         .timing(TimingFilter.builder().metrics(registry).build())

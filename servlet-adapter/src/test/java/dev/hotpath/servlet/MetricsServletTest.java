@@ -42,7 +42,7 @@ class MetricsServletTest {
 
   @ContainerTest
   void jsonReportCarriesEachSeriesMetricNameAndTags() throws Exception {
-    try (TestServer server = serve(new MetricsServlet(registry(), Duration.ofSeconds(5)))) {
+    try (TestServer server = serve(new MetricsServlet(registry(), Duration.ofSeconds(5), MonitoringAccess.anyone()))) {
       HttpResponse<byte[]> json = server.get("/metrics");
       assertThat(json.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
       JsonNode route = seriesOf(new ObjectMapper().readTree(json.body()), "GET /photos/*");
@@ -55,7 +55,7 @@ class MetricsServletTest {
 
   @ContainerTest
   void prometheusTextCarriesRoutesAndFingerprintsAsLabelsNeverAsNames() throws Exception {
-    try (TestServer server = serve(new MetricsServlet(registry(), Duration.ofSeconds(5)))) {
+    try (TestServer server = serve(new MetricsServlet(registry(), Duration.ofSeconds(5), MonitoringAccess.anyone()))) {
       String text = new String(server.get("/metrics/prometheus").body(), UTF_8);
       List<String> lines = List.of(text.split("\n"));
 
@@ -93,7 +93,7 @@ class MetricsServletTest {
 
   @ContainerTest
   void streamSendsSnapshotsAndDropsClientsThatLeave() throws Exception {
-    MetricsServlet servlet = new MetricsServlet(registry(), Duration.ofMillis(50));
+    MetricsServlet servlet = new MetricsServlet(registry(), Duration.ofMillis(50), MonitoringAccess.anyone());
     try (TestServer server = serve(servlet)) {
       HttpResponse<InputStream> response = server.stream(server.request("/metrics/stream"));
       assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");

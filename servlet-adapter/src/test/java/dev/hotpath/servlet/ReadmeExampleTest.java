@@ -32,13 +32,14 @@ class ReadmeExampleTest {
     try (HealthRegistry healthRegistry = HealthRegistry.builder().build()) {
       healthRegistry.register("self", Health::up);
       LatencyRegistry registry = LatencyRegistry.create();
+      MonitoringAccess operators = MonitoringAccess.bearerToken("s3cret-token-from-config");
       try (TestServer server = TestServer.start(context -> {
         // A listener declared in web.xml or with @WebListener gets this call from the container;
         // one added from code may not add filters, so the test makes the call itself.
         new HotpathSetup().contextInitialized(new ServletContextEvent(context));
-        context.addServlet("health", new HealthServlet(healthRegistry)).addMapping("/health/*");
+        context.addServlet("health", new HealthServlet(healthRegistry, operators)).addMapping("/health/*");
         ServletRegistration.Dynamic metrics =
-            context.addServlet("metrics", new MetricsServlet(registry, Duration.ofSeconds(5)));
+            context.addServlet("metrics", new MetricsServlet(registry, Duration.ofSeconds(5), operators));
         metrics.setAsyncSupported(true);
         metrics.addMapping("/metrics/*");
         TestServer.addServlet(context, TestServer.servlet((req, resp) -> resp.getWriter().write("ok")), "/static/*");
@@ -48,7 +49,9 @@ class ReadmeExampleTest {
         assertThat(asset.headers().firstValue("ETag")).isPresent();
         assertThat(asset.headers().firstValue("Server-Timing")).isPresent();
         assertThat(server.get("/health/ready").statusCode()).isEqualTo(200);
-        assertThat(server.get("/metrics/prometheus").statusCode()).isEqualTo(200);
+        assertThat(server.get("/metrics/prometheus").statusCode()).isEqualTo(401);
+        assertThat(server.get("/metrics/prometheus",
+            "Authorization", "Bearer s3cret-token-from-config").statusCode()).isEqualTo(200);
       }
     }
   }

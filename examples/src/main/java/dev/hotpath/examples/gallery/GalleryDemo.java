@@ -172,10 +172,11 @@ public final class GalleryDemo {
 
   /** HealthServlet over the pool's and the guard's checks; MetricsServlet over the registry. */
   private void healthAndMetrics() throws Exception {
-    HttpResponse<byte[]> health = client.get("health/ready");
+    String operator = "Bearer " + gallery.monitoringToken(); // metrics are for operators only
+    HttpResponse<byte[]> health = client.get("health/ready", "Authorization", operator);
     out.printf("%n6. GET /health/ready -> %d %s%n", health.statusCode(), text(health));
     out.println("7. GET /metrics/prometheus, p95 of each series (one registry shared by all blocks):");
-    text(client.get("metrics/prometheus")).lines()
+    text(client.get("metrics/prometheus", "Authorization", operator)).lines()
         .filter(line -> line.contains("quantile=\"0.95\""))
         .forEach(line -> out.println("   " + line));
   }

@@ -12,11 +12,17 @@ import dev.hotpath.pool.NPlusOnePolicy;
 import dev.hotpath.resilience.Guard;
 import dev.hotpath.servlet.CacheControlFilter;
 import dev.hotpath.servlet.CachePolicy;
+import dev.hotpath.servlet.ClientKey;
 import dev.hotpath.servlet.DedupFilter;
 import dev.hotpath.servlet.HealthServlet;
 import dev.hotpath.servlet.Hotpath;
 import dev.hotpath.servlet.HotpathOptions;
 import dev.hotpath.servlet.MetricsServlet;
+import dev.hotpath.servlet.MonitoringAccess;
+import dev.hotpath.servlet.RateLimit;
+import dev.hotpath.servlet.RateLimitFilter;
+import dev.hotpath.servlet.ResponseCacheFilter;
+import dev.hotpath.servlet.ResponseCacheRule;
 import dev.hotpath.servlet.TimingFilter;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.lettuce.core.RedisURI;
@@ -43,12 +49,18 @@ import org.eclipse.jetty.server.ServerConnector;
  *       {@code HOTPATH_REDIS_URI} is set);
  *   <li>{@code GET /api/photos/{id}/labels}: a slow, sometimes-429 vision API behind a
  *       {@link Guard};
+ *   <li>{@code PUT /api/photos/{id}}: a new title; drops the photo from the data cache and its
+ *       page from the response cache ({@code invalidateTag("photo:<id>")});
  *   <li>{@code /health/*} and {@code /metrics/*}; in front of it all, {@link Hotpath#install}'s
- *       filters: timing and Server-Timing, de-duplication, Cache-Control, gzip, ETag.
+ *       filters: timing and Server-Timing, a per-client rate limit on labels
+ *       ({@link #LABELS_PER_CLIENT_PER_MINUTE}), the response cache of photo pages,
+ *       de-duplication, Cache-Control, gzip, ETag.
  * </ul>
  *
  * <p>One {@link LatencyRegistry} is shared by every block, so {@code /metrics} shows routes, SQL
- * shapes, cache loads and vision calls side by side.
+ * shapes, cache loads and vision calls side by side. Metrics and health details are for
+ * operators: send {@code Authorization: Bearer <token>}, the token from the environment variable
+ * {@code HOTPATH_MONITORING_TOKEN} or, without it, {@link #monitoringToken()}'s random one.
  */
 public final class GalleryService implements AutoCloseable {
 
@@ -60,18 +72,34 @@ public final class GalleryService implements AutoCloseable {
   static final Duration VISION_RATE_WINDOW = Duration.ofSeconds(10);
   /** A page with more statements of one shape than this is reported as N+1. */
   static final int N_PLUS_ONE_THRESHOLD = 5;
+  /** Label requests one client may send per minute (by X-Api-Key, else by address). */
+  static final int LABELS_PER_CLIENT_PER_MINUTE = 60;
 
   private final LatencyRegistry metrics = LatencyRegistry.create();
   private final QueryWatch queries = new QueryWatch();
   private final FakeVisionApi visionApi =
       new FakeVisionApi(Duration.ofMillis(40), 3, Duration.ofMillis(20));
   private final DedupFilter dedup = DedupFilter.create();
+  private final RateLimitFilter labelLimits = RateLimitFilter.builder()
+      .routes(GalleryService::labelsRoute)
+      .rule(LABELS_ROUTE, RateLimit.of("labels", LABELS_PER_CLIENT_PER_MINUTE, Duration.ofMinutes(1)))
+      .clientKey(ClientKey.apiKeyHeader("X-Api-Key").orElse(ClientKey.remoteAddress()))
+      .build();
+  // Photo pages are public: one stored page serves everyone, until the photo changes.
+  private final ResponseCacheFilter photoPages = ResponseCacheFilter.builder()
+      .rule("GET /api/photos/*", ResponseCacheRule.ttl(Duration.ofMinutes(5))
+          .staleWhileRevalidate(Duration.ofSeconds(30))
+          .pathTemplate("/api/photos/{id}").tags("photo:{id}")
+          .shared())
+      .metrics(metrics)
+      .build();
   private final HotpathDataSource db;
   private final RedisTier redis;
   private final TieredCache<Long, Photo> photoCache;
   private final TieredCache<Long, Labels> labelCache;
   private final Guard<Long, Labels> vision;
   private final HealthRegistry health = HealthRegistry.builder().build();
+  private final String monitoringToken = monitoringTokenFromEnvironment();
   private final Server server;
 
   private GalleryService(int port, RedisTier redis) throws Exception {
@@ -229,12 +257,13 @@ public final class GalleryService implements AutoCloseable {
     context.addEventListener(new FilterChainSetup());
     context.addServlet(new ServletHolder(new PhotoListServlet(json, store::page)), "/api/photos");
     context.addServlet(new ServletHolder(
-        new PhotoServlet(json, store, photoCache, vision, visionApi)), "/api/photos/*");
+        new PhotoServlet(json, store, photoCache, vision, visionApi, this::photoChanged)),
+        "/api/photos/*");
     context.addServlet(new ServletHolder(
         new PhotoListServlet(json, store::pageOneQueryPerPhoto)), "/api/naive/photos");
-    context.addServlet(new ServletHolder(new HealthServlet(health)), "/health/*");
+    context.addServlet(new ServletHolder(new HealthServlet(health, operators())), "/health/*");
     ServletHolder metricsServlet =
-        new ServletHolder(new MetricsServlet(metrics, Duration.ofSeconds(1)));
+        new ServletHolder(new MetricsServlet(metrics, Duration.ofSeconds(1), operators()));
     metricsServlet.setAsyncSupported(true); // its /metrics/stream is async
     context.addServlet(metricsServlet, "/metrics/*");
     return context;
@@ -253,6 +282,43 @@ public final class GalleryService implements AutoCloseable {
         .listener(queries)
         .metrics(metrics)
         .build();
+  }
+
+  /** The labels endpoint's own route name; the servlet mapping covers photos and labels. */
+  private static final String LABELS_ROUTE = "GET /api/photos/{id}/labels";
+
+  private static String labelsRoute(jakarta.servlet.http.HttpServletRequest request) {
+    return "GET".equals(request.getMethod())
+        && String.valueOf(request.getPathInfo()).endsWith("/labels") ? LABELS_ROUTE : null;
+  }
+
+  /** A photo changed: drop it from the data cache and its page from the response cache. */
+  private void photoChanged(long id) {
+    photoCache.invalidate(id);
+    photoPages.invalidateTag("photo:" + id);
+  }
+
+  /**
+   * Returns the bearer token that opens {@code /metrics/*} and the health details.
+   *
+   * @return the monitoring token
+   */
+  public String monitoringToken() {
+    return monitoringToken;
+  }
+
+  private MonitoringAccess operators() {
+    return MonitoringAccess.bearerToken(monitoringToken);
+  }
+
+  private static String monitoringTokenFromEnvironment() {
+    String configured = System.getenv("HOTPATH_MONITORING_TOKEN");
+    if (configured != null && !configured.isBlank()) {
+      return configured;
+    }
+    byte[] random = new byte[24];
+    new SecureRandom().nextBytes(random);
+    return java.util.HexFormat.of().formatHex(random);
   }
 
   private static byte[] cursorSecret() {
@@ -294,6 +360,8 @@ public final class GalleryService implements AutoCloseable {
     public void contextInitialized(ServletContextEvent event) {
       Hotpath.install(event.getServletContext(), HotpathOptions.builder()
           .timing(TimingFilter.builder().metrics(metrics).build())
+          .rateLimit(labelLimits)
+          .responseCache(photoPages)
           .dedup(dedup)
           .cacheControl(CacheControlFilter.builder()
               .rule("/api/*", CachePolicy.noCache()) // always revalidate: cheap with ETags

@@ -8,13 +8,18 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@code GET /api/photos/{id}}: one photo, from the {@link TieredCache} (the database only on a
  * miss). {@code GET /api/photos/{id}/labels}: what the vision API sees in it, through a
- * {@link Guard} (cached, de-duplicated, rate-limited, retried on 429).
+ * {@link Guard} (cached, de-duplicated, rate-limited, retried on 429). {@code PUT
+ * /api/photos/{id}} with a plain-text title: renames the photo, then tells the service, which
+ * drops what it cached of it.
  */
 final class PhotoServlet extends JsonServlet {
 
@@ -25,14 +30,40 @@ final class PhotoServlet extends JsonServlet {
   private final transient TieredCache<Long, Photo> photos;
   private final transient Guard<Long, Labels> vision;
   private final transient FakeVisionApi visionApi;
+  private final transient LongConsumer changed;
 
   PhotoServlet(ObjectMapper json, PhotoStore store, TieredCache<Long, Photo> photos,
-      Guard<Long, Labels> vision, FakeVisionApi visionApi) {
+      Guard<Long, Labels> vision, FakeVisionApi visionApi, LongConsumer changed) {
     super(json);
     this.store = store;
     this.photos = photos;
     this.vision = vision;
     this.visionApi = visionApi;
+    this.changed = changed;
+  }
+
+  @Override
+  protected void doPut(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    Matcher path = PATH.matcher(String.valueOf(request.getPathInfo()));
+    String title = new String(request.getInputStream().readNBytes(201), StandardCharsets.UTF_8).strip();
+    if (!path.matches() || path.group(2) != null) {
+      sendError(response, HttpServletResponse.SC_NOT_FOUND, "no such resource");
+    } else if (title.isEmpty() || title.length() > 200) {
+      sendError(response, HttpServletResponse.SC_BAD_REQUEST, "a title has 1 to 200 characters");
+    } else {
+      long id = Long.parseLong(path.group(1));
+      try {
+        if (!store.retitle(id, title)) {
+          sendError(response, HttpServletResponse.SC_NOT_FOUND, "no photo " + id);
+          return;
+        }
+      } catch (SQLException e) {
+        throw new ServletException(e);
+      }
+      changed.accept(id);
+      response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
   }
 
   @Override

@@ -99,6 +99,23 @@ public final class PhotoStore {
   }
 
   /**
+   * Gives a photo a new title: the gallery's upload of a change.
+   *
+   * @param id the photo's id
+   * @param title the new title
+   * @return false if there is no photo with this id
+   * @throws SQLException if the database fails
+   */
+  public boolean retitle(long id, String title) throws SQLException {
+    try (Connection c = db.getConnection();
+        PreparedStatement ps = c.prepareStatement("UPDATE photo SET title = ? WHERE id = ?")) {
+      ps.setString(1, title);
+      ps.setLong(2, id);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /**
    * Reads one photo with its tags.
    *
    * @param id the photo's id

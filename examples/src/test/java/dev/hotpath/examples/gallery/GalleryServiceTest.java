@@ -9,6 +9,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hotpath.pool.NPlusOneReport;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +74,7 @@ class GalleryServiceTest {
   }
 
   @Test
-  void photoCarriesEtagAndRevalidatesTo304FromTheCache() throws Exception {
+  void photoCarriesEtagAndRevalidatesTo304FromTheResponseCache() throws Exception {
     HttpResponse<byte[]> photo = client.get("api/photos/7");
     assertThat(photo.statusCode()).isEqualTo(200);
     assertThat(json.readValue(photo.body(), Photo.class).id()).isEqualTo(7);
@@ -84,7 +86,40 @@ class GalleryServiceTest {
     HttpResponse<byte[]> again = client.get("api/photos/7", "If-None-Match", etag);
     assertThat(again.statusCode()).isEqualTo(304);
     assertThat(again.body()).isEmpty();
-    assertThat(header(again, "Server-Timing")).contains("cache-hit;").contains("desc=\"1 hit\"");
+    assertThat(header(again, "ETag")).isEqualTo(etag);
+    // The stored page answers: neither the photo cache nor the database is asked.
+    assertThat(header(again, "Server-Timing")).contains("response-cache;").contains("desc=\"hit\"")
+        .doesNotContain("cache-hit;");
+  }
+
+  @Test
+  void aRetitledPhotoDropsItsStoredPageAndTheNextRequestSeesTheNewTitle() throws Exception {
+    assertThat(json.readValue(client.get("api/photos/7").body(), Photo.class).title()).isNotEqualTo("harbour at dawn");
+    assertThat(header(client.get("api/photos/8"), "Server-Timing")).contains("desc=\"miss\"");
+    assertThat(header(client.get("api/photos/7"), "Server-Timing")).contains("desc=\"hit\"");
+
+    HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            gallery.uri().resolve("api/photos/7")).PUT(HttpRequest.BodyPublishers.ofString("harbour at dawn")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(put.statusCode()).isEqualTo(204);
+
+    HttpResponse<byte[]> renamed = client.get("api/photos/7");
+    assertThat(json.readValue(renamed.body(), Photo.class).title()).isEqualTo("harbour at dawn");
+    assertThat(header(renamed, "Server-Timing")).contains("desc=\"miss\"").contains("cache-load;");
+    assertThat(header(client.get("api/photos/8"), "Server-Timing")).contains("desc=\"hit\"");
+  }
+
+  @Test
+  void labelsAreRateLimitedPerClientWith429AndRetryAfter() throws Exception {
+    for (int i = 0; i < GalleryService.LABELS_PER_CLIENT_PER_MINUTE; i++) {
+      assertThat(client.get("api/photos/1/labels", "X-Api-Key", "alice").statusCode()).isEqualTo(200);
+    }
+    HttpResponse<byte[]> refused = client.get("api/photos/1/labels", "X-Api-Key", "alice");
+    assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(Long.parseLong(header(refused, "Retry-After"))).isBetween(1L, 60L);
+    assertThat(header(refused, "RateLimit-Policy")).isEqualTo("\"labels\";q=60;w=60");
+    assertThat(client.get("api/photos/1/labels", "X-Api-Key", "bob").statusCode()).isEqualTo(200);
+    assertThat(client.get("api/photos/1", "X-Api-Key", "alice").statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -177,18 +212,21 @@ class GalleryServiceTest {
     client.get("api/photos/7");
     client.get("api/photos/7/labels");
 
-    HttpResponse<byte[]> health = client.get("health/ready");
+    assertThat(client.get("metrics").statusCode()).isEqualTo(401);
+    assertThat(text(client.get("health/ready"))).isEqualTo("{\"status\":\"UP\"}");
+    String operator = "Bearer " + gallery.monitoringToken();
+    HttpResponse<byte[]> health = client.get("health/ready", "Authorization", operator);
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(text(health)).startsWith("{\"status\":\"UP\"")
         .contains("\"db\":{\"status\":\"UP\"").contains("\"vision-api\":{\"status\":\"UP\"");
 
-    HttpResponse<byte[]> metrics = client.get("metrics");
+    HttpResponse<byte[]> metrics = client.get("metrics", "Authorization", operator);
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(text(metrics)).contains(
         "\"hotpath.http.server{outcome=success, route=GET /api/photos/*}\"",
         "\"hotpath.pool.acquire{pool=gallery}\"", "\"hotpath.cache.load{cache=photos}\"",
         "\"hotpath.guard.call{guard=vision-api}\"");
-    assertThat(text(client.get("metrics/prometheus")))
+    assertThat(text(client.get("metrics/prometheus", "Authorization", operator)))
         .contains("hotpath_http_server_seconds{outcome=\"success\",route=\"GET /api/photos/*\",quantile=\"0.95\"}")
         .contains("hotpath_cache_load_seconds_count{cache=\"photos\"}")
         .contains("hotpath_guard_call_seconds_count{guard=\"vision-api\"}");

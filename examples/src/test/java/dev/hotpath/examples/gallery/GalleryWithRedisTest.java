@@ -53,7 +53,8 @@ class GalleryWithRedisTest {
       GalleryClient secondClient = new GalleryClient(second.uri());
       assertThat(header(secondClient.get("api/photos/7"), "Server-Timing"))
           .contains("cache-hit;");
-      assertThat(text(secondClient.get("health/ready")))
+      assertThat(text(secondClient.get("health/ready",
+          "Authorization", "Bearer " + second.monitoringToken())))
           .contains("\"redis\":{\"status\":\"UP\"");
     }
   }

@@ -30,6 +30,40 @@ public final class CapturedResponse {
   }
 
   /**
+   * Rebuilds a capture from its parts, e.g. read back from a response cache.
+   *
+   * @param status the status
+   * @param contentType the content type, or null
+   * @param headers each header as its name followed by its values
+   * @param body the body, not copied
+   * @return the capture
+   */
+  public static CapturedResponse of(int status, String contentType, List<String[]> headers,
+      byte[] body) {
+    return new CapturedResponse(status, contentType, headers, body);
+  }
+
+  /** @return the status */
+  public int status() {
+    return status;
+  }
+
+  /** @return the content type, or null */
+  public String contentType() {
+    return contentType;
+  }
+
+  /** @return each header as its name followed by its values; do not modify */
+  public List<String[]> headers() {
+    return headers;
+  }
+
+  /** @return the body; do not modify */
+  public byte[] body() {
+    return body;
+  }
+
+  /**
    * Records the response's headers before the chain runs, to tell later which the chain set.
    *
    * @param response the response

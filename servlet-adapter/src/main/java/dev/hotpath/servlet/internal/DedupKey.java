@@ -1,9 +1,19 @@
 package dev.hotpath.servlet.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.List;
+
 /**
- * The identity of a de-duplicated request. It holds header values (Authorization, Cookie), so
- * it never shows them: {@link #toString()}, which is what ends up in exception messages and
- * logs, names only a hash of the key.
+ * The identity of a request, shared by the de-dup filter (which requests may share one
+ * execution) and the response cache (which requests may share one stored response). It holds
+ * header values (Authorization, Cookie), so it never shows them: {@link #toString()}, which is
+ * what ends up in exception messages and logs, names only a hash of the key, and
+ * {@link #digest()} is what leaves the process (a Redis key).
  */
 public final class DedupKey {
   private final String key;
@@ -15,6 +25,60 @@ public final class DedupKey {
    */
   public DedupKey(String key) {
     this.key = key;
+  }
+
+  /**
+   * Builds the key of a request: the scope (the method for de-duplication, the route for the
+   * response cache), the full effective request URI (scheme, host, port, path, query) and every
+   * value of every key header in order. Each part is length-prefixed and each header ends with a
+   * mark no length starts with, so no two different requests make equal keys, whatever their
+   * values hold.
+   *
+   * @param scope what requests must share besides the URI and headers
+   * @param request the request
+   * @param keyHeaders the headers whose values tell requests apart
+   * @return the key
+   */
+  public static DedupKey of(String scope, HttpServletRequest request, List<String> keyHeaders) {
+    StringBuilder key = new StringBuilder(160);
+    part(key, scope);
+    part(key, request.getScheme());
+    part(key, request.getServerName());
+    key.append(request.getServerPort()).append(';');
+    part(key, request.getRequestURI());
+    String query = request.getQueryString();
+    if (query == null) {
+      key.append('-'); // no query, unlike an empty one ("/photos?")
+    } else {
+      part(key, query);
+    }
+    for (int i = 0; i < keyHeaders.size(); i++) {
+      Enumeration<String> values = request.getHeaders(keyHeaders.get(i));
+      while (values != null && values.hasMoreElements()) {
+        part(key, values.nextElement());
+      }
+      key.append('.');
+    }
+    return new DedupKey(key.toString());
+  }
+
+  private static void part(StringBuilder key, String value) {
+    key.append(value.length()).append(':').append(value);
+  }
+
+  /**
+   * Returns the SHA-256 of the key text in hex: safe to store outside the process, and equal
+   * exactly when the keys are (up to SHA-256 collisions).
+   *
+   * @return 64 hex digits
+   */
+  public String digest() {
+    try {
+      return HexFormat.of().formatHex(
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 
   @Override

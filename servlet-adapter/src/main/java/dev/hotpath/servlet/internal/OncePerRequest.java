@@ -29,6 +29,10 @@ public final class OncePerRequest {
   public static final int COMPRESSION = 8;
   /** The bit of {@code EtagFilter}. */
   public static final int ETAG = 16;
+  /** The bit of {@code RateLimitFilter}. */
+  public static final int RATE_LIMIT = 32;
+  /** The bit of {@code ResponseCacheFilter}. */
+  public static final int RESPONSE_CACHE = 64;
 
   private OncePerRequest() {}
 

@@ -1,0 +1,180 @@
+package dev.hotpath.examples.proof;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The proof in one command: seeds the dataset if needed, runs each {@link ProofMode} in turn (in
+ * a JVM of its own by default) at each load level, explains the naive build's slowest statements
+ * and checks the resulting index suggestions, then writes the report and its plots.
+ *
+ * <p>Settings are system properties (defaults in brackets): {@code proof.photos} [1000000],
+ * {@code proof.database} [gallery_scale], {@code proof.users} [50,150,500], {@code proof.think}
+ * seconds between a user's requests [2], {@code proof.warmup} [15] and {@code proof.duration}
+ * [45] seconds per level, {@code proof.timeout} per request [10 s], {@code proof.fork} [true],
+ * {@code proof.out} [examples/proof-report], {@code proof.readme} (a README to write the report
+ * section into; none by default) and {@code proof.note} (a line at the top of the report).
+ */
+public final class ProofRun {
+
+  /**
+   * The run's settings.
+   *
+   * @param photos the dataset's photo count
+   * @param database the dataset's database (a forked mode finds its server in the environment,
+   *     as {@link ProofDatabase#fromEnvironment} does)
+   * @param users the load levels, in simulated users
+   * @param think the mean time between one user's requests: the offered rate is users / think
+   * @param warmup per level, sent but not recorded
+   * @param duration per level, recorded
+   * @param timeout per request
+   * @param fork whether each mode runs in a JVM of its own
+   * @param out where the report and plots go
+   * @param readme a README whose report section is replaced, or null
+   * @param note a line for the top of the report, or empty
+   * @param command the command line that reproduces the run, for the report
+   */
+  public record Settings(long photos, ProofDatabase database, List<Integer> users, Duration think,
+      Duration warmup, Duration duration, Duration timeout, boolean fork, Path out, Path readme,
+      String note, String command) {
+
+    /**
+     * Reads the settings from system properties.
+     *
+     * @return the settings
+     */
+    public static Settings fromSystemProperties() {
+      String readme = System.getProperty("proof.readme");
+      return new Settings(
+          Long.getLong("proof.photos", 1_000_000),
+          ProofDatabase.fromEnvironment(
+              System.getProperty("proof.database", ProofDatabase.DEFAULT_DATABASE)),
+          Arrays.stream(System.getProperty("proof.users", "50,150,500").split(","))
+              .map(String::trim).map(Integer::valueOf).toList(),
+          seconds("proof.think", 2), seconds("proof.warmup", 15), seconds("proof.duration", 45),
+          seconds("proof.timeout", 10),
+          Boolean.parseBoolean(System.getProperty("proof.fork", "true")),
+          Path.of(System.getProperty("proof.out", "examples/proof-report")),
+          readme == null || readme.isBlank() ? null : Path.of(readme),
+          System.getProperty("proof.note", ""),
+          System.getProperty("proof.command", "examples/proof.sh"));
+    }
+
+    private static Duration seconds(String property, double fallback) {
+      return Duration.ofMillis((long) (1000 * Double.parseDouble(
+          System.getProperty(property, String.valueOf(fallback)))));
+    }
+
+    double rate(int users) {
+      return users / (think.toMillis() / 1000.0);
+    }
+  }
+
+  /**
+   * Everything the run found, for the report.
+   *
+   * @param settings the settings
+   * @param started when it started
+   * @param seedTime how long seeding took, zero when the dataset was reused
+   * @param tagRows the seeded photo-tag rows
+   * @param indexTime how long the hotpath indexes took to build
+   * @param levels every mode at every level
+   * @param findings the index suggestions
+   * @param visionCalls per mode, calls that reached the vision API
+   * @param redis whether the hotpath caches had Redis as their second tier
+   * @param elapsed the whole run
+   */
+  record Outcome(Settings settings, Instant started, Duration seedTime, long tagRows,
+      Duration indexTime,
+      List<LevelResult> levels, List<IndexAdvisor.Finding> findings,
+      Map<String, Long> visionCalls, boolean redis, Duration elapsed) {}
+
+  private ProofRun() {}
+
+  /**
+   * Runs the proof with {@link Settings#fromSystemProperties()}.
+   *
+   * @param args unused
+   * @throws Exception if a step fails
+   */
+  public static void main(String[] args) throws Exception {
+    Settings settings = Settings.fromSystemProperties();
+    Outcome outcome = run(settings);
+    System.out.println("proof done in " + outcome.elapsed().toSeconds() + " s: "
+        + settings.out().resolve(ProofReport.REPORT_FILE).toAbsolutePath());
+  }
+
+  /**
+   * Runs the proof and writes its report.
+   *
+   * @param settings what to run
+   * @return what it found
+   * @throws Exception if a step fails
+   */
+  static Outcome run(Settings settings) throws Exception {
+    Instant started = Instant.now();
+    long t0 = System.nanoTime();
+    ProofDatabase database = settings.database();
+    ScaleDataset dataset = new ScaleDataset(database);
+    log("dataset: " + settings.photos() + " photos in " + database.database());
+    Duration seedTime = dataset.ensure(settings.photos());
+    log(seedTime.isZero() ? "dataset reused" : "seeded in " + seedTime.toSeconds() + " s");
+    List<String> words = RequestMix.vocabulary(database);
+    long tagRows = dataset.tagRows();
+    byte[] secret = ScaleGallery.cursorSecret(ScaleGallery.CURSOR_KEY_NAME);
+    String redisUri = System.getenv("HOTPATH_REDIS_URI");
+    Files.createDirectories(settings.out());
+
+    dataset.dropHotpathIndexes(); // the naive build runs on keys only
+    List<LevelResult> levels = new ArrayList<>();
+    List<IndexAdvisor.Finding> findings = List.of();
+    Duration indexTime = Duration.ZERO;
+    Map<String, Long> visionCalls = new java.util.LinkedHashMap<>();
+    for (ProofMode mode : ProofMode.values()) {
+      if (mode == ProofMode.HOTPATH) {
+        indexTime = dataset.createHotpathIndexes();
+        log("hotpath indexes built in " + indexTime.toSeconds() + " s");
+      }
+      log("mode " + mode.label());
+      try (ModeServer server = settings.fork()
+          ? ModeServer.forked(mode, settings.photos(), database.database(),
+              settings.out().resolve(mode.label() + ".log"))
+          : ModeServer.inProcess(new ScaleGallery.Config(mode, database, settings.photos(),
+              secret, redisUri))) {
+        RequestMix mix = new RequestMix(mode, settings.photos(), secret, words);
+        for (int users : settings.users()) {
+          double rate = settings.rate(users);
+          log("  " + users + " users, " + rate + " req/s");
+          LoadDriver driver = new LoadDriver(new LoadDriver.Settings(server.uri(), rate, users,
+              settings.warmup(), settings.duration(), settings.timeout()), mix);
+          levels.add(new LevelResult(mode, users, rate, settings.duration(), driver.run(users)));
+        }
+        Map<String, Object> stats = server.stats();
+        visionCalls.put(mode.label(), ((Number) stats.get("visionCalls")).longValue());
+        if (mode == ProofMode.NAIVE) {
+          @SuppressWarnings("unchecked")
+          List<Map<String, Object>> statements = (List<Map<String, Object>>) stats.get("statements");
+          log("explaining the naive build's slowest statements");
+          findings = new IndexAdvisor(database, settings.photos(), secret, words)
+              .advise(statements, 3);
+        }
+      }
+    }
+    Outcome outcome = new Outcome(settings, started, seedTime, tagRows, indexTime, levels, findings,
+        visionCalls, redisUri != null && !redisUri.isBlank(),
+        Duration.ofNanos(System.nanoTime() - t0));
+    ProofPlots.write(outcome);
+    ProofReport.write(outcome);
+    return outcome;
+  }
+
+  private static void log(String line) {
+    System.out.println("[proof " + Instant.now().toString().substring(11, 19) + "] " + line);
+  }
+}
