@@ -9,6 +9,9 @@ module dev.hotpath.servlet {
   requires transitive dev.hotpath.metrics;
   requires transitive jakarta.servlet;
   requires com.fasterxml.jackson.databind;
+  requires com.github.benmanes.caffeine;
+  requires io.github.resilience4j.ratelimiter;
+  requires static jakarta.ws.rs;
 
   exports dev.hotpath.servlet;
 }
