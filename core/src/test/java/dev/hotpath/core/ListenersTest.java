@@ -3,9 +3,7 @@ package dev.hotpath.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.hotpath.core.testing.StandardError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,7 +49,7 @@ class ListenersTest {
     };
     Listeners<Consumer<String>> listeners = Listeners.of("budget monitor", List.of(throwing));
 
-    String log = standardError(() -> {
+    String log = StandardError.capture(() -> {
       for (int i = 0; i < 3; i++) {
         listeners.notify("event", Consumer::accept);
       }
@@ -79,17 +77,5 @@ class ListenersTest {
         .isInstanceOf(NullPointerException.class).hasMessage("listener must not be null");
     assertThatThrownBy(() -> Listeners.of(null, List.of()))
         .isInstanceOf(NullPointerException.class).hasMessage("owner must not be null");
-  }
-
-  private static String standardError(Runnable action) {
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      action.run();
-    } finally {
-      System.setErr(original);
-    }
-    return captured.toString(StandardCharsets.UTF_8);
   }
 }

@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.hotpath.core.Health;
 import dev.hotpath.core.HealthStatus;
+import dev.hotpath.core.testing.StandardError;
 import dev.hotpath.metrics.LatencyRegistry;
 import dev.hotpath.metrics.MetricId;
 import java.sql.Connection;
