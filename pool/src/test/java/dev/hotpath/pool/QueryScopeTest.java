@@ -3,6 +3,7 @@ package dev.hotpath.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hotpath.core.UnitOfWork;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -134,6 +135,28 @@ class QueryScopeTest {
     try (QueryScope after = QueryScope.open()) {
       run("SELECT * FROM item WHERE id = 3");
       after.assertSelectCount(1);
+    }
+  }
+
+  // A scope is a local unit of work in the thread's chain: a request begun inside it and carried
+  // to another thread by UnitOfWork.wrap takes the request along, never the scope.
+  @Test
+  void aRequestCarriedToAnotherThreadDoesNotCarryTheScopeItWasBegunIn() throws Exception {
+    try (QueryScope scope = QueryScope.open();
+         UnitOfWork request = UnitOfWork.begin("GET /items")) {
+      Thread other = new Thread(UnitOfWork.wrap(() -> {
+        try {
+          run("SELECT * FROM item WHERE id = 1");
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      }));
+      other.start();
+      other.join();
+      scope.assertTotalCount(0);
+      run("SELECT * FROM item WHERE id = 2");
+      scope.assertSelectCount(1);
+      assertThat(request.isClosed()).isFalse();
     }
   }
 }
