@@ -249,12 +249,7 @@ public final class DedupFilter extends HttpFilter {
      * @throws IllegalArgumentException when a name is null, blank or contains a space or colon
      */
     public Builder identityHeaders(List<String> headers) {
-      for (String header : headers) {
-        if (header == null || header.isBlank() || header.contains(" ") || header.contains(":")) {
-          throw new IllegalArgumentException("identity header must be a header name, was " + header);
-        }
-      }
-      this.identityHeaders = List.copyOf(headers);
+      this.identityHeaders = DedupKey.identityHeaderNames(headers);
       return this;
     }
 

@@ -62,6 +62,22 @@ public final class DedupKey {
     return new DedupKey(key.toString());
   }
 
+  /**
+   * Checks names given as identity headers, for the de-dup filter and the response cache alike.
+   *
+   * @param headers header names
+   * @return an immutable copy
+   * @throws IllegalArgumentException when a name is null, blank or contains a space or colon
+   */
+  public static List<String> identityHeaderNames(List<String> headers) {
+    for (String header : headers) {
+      if (header == null || header.isBlank() || header.contains(" ") || header.contains(":")) {
+        throw new IllegalArgumentException("identity header must be a header name, was " + header);
+      }
+    }
+    return List.copyOf(headers);
+  }
+
   private static void part(StringBuilder key, String value) {
     key.append(value.length()).append(':').append(value);
   }
