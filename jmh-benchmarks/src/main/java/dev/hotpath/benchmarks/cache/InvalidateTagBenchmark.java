@@ -1,31 +1,23 @@
 package dev.hotpath.benchmarks.cache;
 
+import dev.hotpath.benchmarks.StandardRun;
 import dev.hotpath.cache.TieredCache;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@link TieredCache#invalidateTag} of a tag carried by 10 or by 100,000 entries: O(1) means the
  * two take the same time, because the tag's version moves and no entry is visited.
  */
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
 @State(Scope.Benchmark)
-public class InvalidateTagBenchmark {
+public class InvalidateTagBenchmark extends StandardRun {
   @Param({"10", "100000"})
   public int taggedEntries;
 

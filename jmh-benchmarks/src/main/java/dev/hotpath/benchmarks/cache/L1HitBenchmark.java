@@ -2,21 +2,17 @@ package dev.hotpath.benchmarks.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.hotpath.benchmarks.StandardRun;
 import dev.hotpath.cache.CacheLoader;
 import dev.hotpath.cache.TieredCache;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * An in-memory hit of {@link TieredCache#get} against raw Caffeine {@code getIfPresent} on the
@@ -24,13 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * write, the same work the tiered cache's ttl costs. {@code tieredTtl} has a ttl and tags;
  * {@code tieredSwr} adds a stale-while-revalidate window, so each hit also reads the clock.
  */
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
 @State(Scope.Thread)
-public class L1HitBenchmark {
+public class L1HitBenchmark extends StandardRun {
   /** How many keys each cache holds (a power of two); each benchmark reads them in turn. */
   static final int KEYS = 1024;
   /** The size bound of every cache, well above {@link #KEYS}: nothing is evicted. */

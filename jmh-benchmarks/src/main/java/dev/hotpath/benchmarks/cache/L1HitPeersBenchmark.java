@@ -6,19 +6,15 @@ import static dev.hotpath.benchmarks.cache.L1HitBenchmark.TTL;
 
 import com.alicp.jetcache.Cache;
 import com.alicp.jetcache.embedded.CaffeineCacheBuilder;
+import dev.hotpath.benchmarks.StandardRun;
 import dev.hotpath.cache.TieredCache;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.redisson.api.RLocalCachedMap;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.options.LocalCachedMapOptions;
@@ -41,13 +37,9 @@ import org.redisson.client.codec.StringCodec;
  * holds every key; teardown checks that it still does, so no measured read went to Redis. Needs
  * Redis on {@code HOTPATH_REDIS_URI} (default {@code redis://127.0.0.1:6379}) for Redisson.
  */
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
 @State(Scope.Thread)
-public class L1HitPeersBenchmark {
+public class L1HitPeersBenchmark extends StandardRun {
   private final String prefix = CacheBenchmarks.freshPrefix();
   private final String[] keys = new String[KEYS];
   private Cache<String, String> jetCache;

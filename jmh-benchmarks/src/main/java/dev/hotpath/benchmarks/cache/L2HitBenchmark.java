@@ -1,5 +1,6 @@
 package dev.hotpath.benchmarks.cache;
 
+import dev.hotpath.benchmarks.StandardRun;
 import dev.hotpath.cache.Codec;
 import dev.hotpath.cache.RedisTier;
 import dev.hotpath.cache.TieredCache;
@@ -13,16 +14,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A Redis hit of {@link TieredCache#get} (memory misses, Redis answers, the value is decoded and
@@ -31,13 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * and every read goes to Redis.
  * Needs Redis on {@code HOTPATH_REDIS_URI} (default {@code redis://127.0.0.1:6379}).
  */
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
 @State(Scope.Benchmark)
-public class L2HitBenchmark {
+public class L2HitBenchmark extends StandardRun {
   /** The one key every benchmark reads. */
   static final String KEY = "photo:42";
   /** Its value: about the size of a photo's metadata as JSON. */

@@ -7,20 +7,16 @@ import static dev.hotpath.benchmarks.cache.L2HitBenchmark.VALUE;
 import com.alicp.jetcache.Cache;
 import com.alicp.jetcache.redis.lettuce.LettuceConnectionManager;
 import com.alicp.jetcache.redis.lettuce.RedisLettuceCacheBuilder;
+import dev.hotpath.benchmarks.StandardRun;
 import dev.hotpath.cache.TieredCache;
 import io.lettuce.core.RedisClient;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.redisson.api.RBucket;
 import org.redisson.api.RLocalCachedMap;
 import org.redisson.api.RedissonClient;
@@ -45,13 +41,9 @@ import org.redisson.client.codec.StringCodec;
  * nothing locally. Needs Redis on {@code HOTPATH_REDIS_URI} (default {@code
  * redis://127.0.0.1:6379}).
  */
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
 @State(Scope.Benchmark)
-public class L2HitPeersBenchmark {
+public class L2HitPeersBenchmark extends StandardRun {
   private final String prefix = CacheBenchmarks.freshPrefix();
   private RedisClient jetCacheClient;
   private Cache<String, String> jetCache;

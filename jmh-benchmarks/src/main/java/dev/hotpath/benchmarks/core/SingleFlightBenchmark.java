@@ -1,19 +1,15 @@
 package dev.hotpath.benchmarks.core;
 
+import dev.hotpath.benchmarks.StandardRun;
 import dev.hotpath.core.SingleFlight;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Group;
 import org.openjdk.jmh.annotations.GroupThreads;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -24,13 +20,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * for the leader's outcome; {@code contendedDirect} is the same two threads without sharing.
  * The work burns a fixed amount of CPU so that sharing has something to share.
  */
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
 @State(Scope.Benchmark)
-public class SingleFlightBenchmark {
+public class SingleFlightBenchmark extends StandardRun {
 
   private static final String KEY = "photo:42";
 

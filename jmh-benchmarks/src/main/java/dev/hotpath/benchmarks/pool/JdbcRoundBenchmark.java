@@ -1,6 +1,7 @@
 package dev.hotpath.benchmarks.pool;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.hotpath.benchmarks.StandardRun;
 import dev.hotpath.pool.HotpathDataSource;
 import dev.hotpath.pool.NPlusOnePolicy;
 import java.sql.Connection;
@@ -12,14 +13,9 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.HdrHistogram.Recorder;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The JDBC round the pool benchmarks measure, and its three rows every database gets: borrow a
@@ -34,13 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * that reports connection wait and statement latency as histograms: four clock reads and two
  * histogram writes per round, nothing else.
  */
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
 @State(Scope.Benchmark)
-public abstract class JdbcRoundBenchmark {
+public abstract class JdbcRoundBenchmark extends StandardRun {
 
   /** How many rows the table holds; ids run from 1 to this. */
   protected static final int ROWS = 1000;

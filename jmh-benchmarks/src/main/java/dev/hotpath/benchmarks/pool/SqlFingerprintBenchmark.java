@@ -1,29 +1,21 @@
 package dev.hotpath.benchmarks.pool;
 
+import dev.hotpath.benchmarks.StandardRun;
 import dev.hotpath.pool.SqlFingerprint;
 import dev.hotpath.pool.internal.BoundedSqlCache;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Fingerprinting a 2 KB statement (comments, string and number literals, an IN list, a join):
  * a fresh scan, against the bounded cache a data source consults when a statement is prepared.
  */
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
 @State(Scope.Benchmark)
-public class SqlFingerprintBenchmark {
+public class SqlFingerprintBenchmark extends StandardRun {
 
   private final String sql = twoKilobyteQuery();
   private final BoundedSqlCache<SqlFingerprint> cache =

@@ -2,6 +2,7 @@ package dev.hotpath.benchmarks.resilience;
 
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeExecutor;
+import dev.hotpath.benchmarks.StandardRun;
 import dev.hotpath.metrics.LatencyRecorder;
 import dev.hotpath.resilience.Guard;
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -16,15 +17,10 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The success path of {@link Guard#call}: what the policies add to a call that succeeds at once.
@@ -42,13 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code failsafeSamePolicies}: Failsafe's retry, breaker, rate limiter and bulkhead.</li>
  * </ul>
  */
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
 @State(Scope.Benchmark)
-public class GuardBenchmark {
+public class GuardBenchmark extends StandardRun {
   private static final String KEY = "photo-42.jpg";
   private static final int PLENTY = Integer.MAX_VALUE / 2;
 
