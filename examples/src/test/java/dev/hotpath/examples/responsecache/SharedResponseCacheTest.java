@@ -6,13 +6,10 @@ import static org.awaitility.Awaitility.await;
 import dev.hotpath.cache.Codec;
 import dev.hotpath.cache.RedisTier;
 import dev.hotpath.cache.TieredCache;
-import dev.hotpath.core.testing.TestServices;
+import dev.hotpath.examples.SharedRedis;
 import dev.hotpath.servlet.CachedResponse;
 import dev.hotpath.servlet.ResponseCacheFilter;
 import dev.hotpath.servlet.ResponseCacheRule;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,49 +19,28 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two nodes whose response caches share the real Redis through a {@link TieredCache}. */
 class SharedResponseCacheTest {
-  private static final String PREFIX = "response-cache-test-" + UUID.randomUUID();
+  @RegisterExtension
+  static final SharedRedis REDIS = new SharedRedis("response-cache-test");
+
   private static final ResponseCacheRule ALBUMS = ResponseCacheRule.ttl(Duration.ofMinutes(5))
       .pathTemplate("/albums/{id}").tags("album:{id}");
 
-  private static RedisURI uri;
-  private static RedisClient client;
-  private static StatefulRedisConnection<String, String> redis;
-
   private final AtomicInteger renders = new AtomicInteger();
-
-  @BeforeAll
-  static void connect() {
-    uri = RedisURI.create(TestServices.redis().uri());
-    client = RedisClient.create(uri);
-    redis = client.connect();
-  }
-
-  @AfterAll
-  static void disconnect() {
-    var keys = redis.sync().keys(PREFIX + ":*");
-    if (!keys.isEmpty()) {
-      redis.sync().del(keys.toArray(String[]::new));
-    }
-    redis.close();
-    client.shutdown();
-  }
 
   /** One node: its own Redis tier and cache of pages, a response cache in front of one servlet. */
   private final class Node implements AutoCloseable {
-    final RedisTier tier = RedisTier.builder(uri).keyPrefix(PREFIX).build();
+    final RedisTier tier = REDIS.tier();
     final TieredCache<String, CachedResponse> pages = TieredCache.<String, CachedResponse>builder("pages")
         .maximumSize(1_000).ttl(Duration.ofMinutes(10))
         .redisTier(tier, Codec.json(CachedResponse.class)).build();
@@ -118,7 +94,7 @@ class SharedResponseCacheTest {
     try (Node first = new Node(); Node second = new Node()) {
       assertThat(first.get("/albums/1")).isEqualTo("album 1 #1");
       // The first node writes to Redis in the background.
-      await().until(() -> !redis.sync().keys(PREFIX + ":pages:k:*").isEmpty());
+      await().until(() -> !REDIS.keys("pages:k:*").isEmpty());
       assertThat(second.get("/albums/1")).isEqualTo("album 1 #1");
       assertThat(second.get("/albums/1")).isEqualTo("album 1 #1");
       assertThat(renders).hasValue(1);
