@@ -4,8 +4,6 @@ import dev.hotpath.resilience.Backpressure;
 import dev.hotpath.resilience.BatchFunction;
 import dev.hotpath.resilience.JobListener;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The settings of one batch processor: {@code BatchProcessorBuilder} writes each option here as it
@@ -16,7 +14,8 @@ import java.util.List;
  * @param <I> the input type
  * @param <O> the output type
  */
-public final class BatchSettings<I, O> implements Cloneable {
+public final class BatchSettings<I, O>
+    extends ListenedSettings<JobListener<I, O>, BatchSettings<I, O>> {
   /** The processor's name. */
   public final String name;
   /** Turns a batch of inputs into their outputs. */
@@ -37,8 +36,6 @@ public final class BatchSettings<I, O> implements Cloneable {
   public Duration closeTimeout = Duration.ofSeconds(30);
   /** How many finished jobs stay queryable. */
   public int retainFinished = 10_000;
-  /** The listeners, in the order they are told. */
-  public List<JobListener<I, O>> listeners = new ArrayList<>();
 
   /**
    * Starts the settings of a processor with every default.
@@ -49,21 +46,5 @@ public final class BatchSettings<I, O> implements Cloneable {
   public BatchSettings(String name, BatchFunction<I, O> function) {
     this.name = name;
     this.function = function;
-  }
-
-  /**
-   * A copy for one built processor, so that later builder calls do not reach it.
-   *
-   * @return a copy of these settings with an unmodifiable copy of the listeners
-   */
-  @SuppressWarnings("unchecked")
-  public BatchSettings<I, O> copy() {
-    try {
-      BatchSettings<I, O> copy = (BatchSettings<I, O>) clone();
-      copy.listeners = List.copyOf(listeners);
-      return copy;
-    } catch (CloneNotSupportedException impossible) {
-      throw new AssertionError(impossible);
-    }
   }
 }

@@ -8,8 +8,6 @@ import dev.hotpath.resilience.GuardListener;
 import dev.hotpath.resilience.ResultCache;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Predicate;
 
@@ -22,7 +20,8 @@ import java.util.function.Predicate;
  * @param <K> the key type
  * @param <V> the result type
  */
-public final class GuardSettings<K, V> implements Cloneable {
+public final class GuardSettings<K, V>
+    extends ListenedSettings<GuardListener, GuardSettings<K, V>> {
   /** The guard's name, validated as an instance name. */
   public final String name;
   /** Consulted before anything else by {@code call}, or null. */
@@ -59,8 +58,6 @@ public final class GuardSettings<K, V> implements Cloneable {
   public Duration deadline;
   /** Answers for calls that failed for good, or null. */
   public Fallback<K, V> fallback;
-  /** The listeners, in the order they are told. */
-  public List<GuardListener> listeners = new ArrayList<>();
   /** Where call latency is recorded, or null for a registry of the guard's own. */
   public LatencyRegistry metrics;
   /** The clock for latency, the deadline and the rate limiter's periods. */
@@ -77,21 +74,5 @@ public final class GuardSettings<K, V> implements Cloneable {
   public GuardSettings(String name, Predicate<? super Throwable> retryOn) {
     this.name = name;
     this.retryOn = retryOn;
-  }
-
-  /**
-   * A copy for one built guard, so that later builder calls do not reach it.
-   *
-   * @return a copy of these settings with an unmodifiable copy of the listeners
-   */
-  @SuppressWarnings("unchecked")
-  public GuardSettings<K, V> copy() {
-    try {
-      GuardSettings<K, V> copy = (GuardSettings<K, V>) clone();
-      copy.listeners = List.copyOf(listeners);
-      return copy;
-    } catch (CloneNotSupportedException impossible) {
-      throw new AssertionError(impossible);
-    }
   }
 }
