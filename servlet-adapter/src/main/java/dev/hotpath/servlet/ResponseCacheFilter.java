@@ -8,6 +8,8 @@ import dev.hotpath.servlet.internal.CapturedResponse;
 import dev.hotpath.servlet.internal.CacheableResponse;
 import dev.hotpath.servlet.internal.DedupKey;
 import dev.hotpath.servlet.internal.EntityTags;
+import dev.hotpath.servlet.internal.GzipResponse;
+import dev.hotpath.servlet.internal.GzipTagRequest;
 import dev.hotpath.servlet.internal.HiddenHeadersRequest;
 import dev.hotpath.servlet.internal.OncePerRequest;
 import dev.hotpath.servlet.internal.ResponseCacheRoute;
@@ -172,9 +174,15 @@ public final class ResponseCacheFilter extends HttpFilter {
       HttpServletResponse response, long now, String result, long start) throws IOException {
     timed(route, result, start);
     response.setHeader("Age", Long.toString(Math.max(0, (now - entry.storedAtMillis()) / 1000)));
-    if (notModified(request, entry.status(), entry.header("ETag"), entry.header("Last-Modified"))) {
+    String etag = entry.header("ETag");
+    String outgoing = etag == null ? null
+        : GzipResponse.representationTag(response, etag, entry.body().length, entry.contentType());
+    if (notModified(request, entry.status(), outgoing, entry.header("Last-Modified"))) {
       response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-      for (String name : List.of("ETag", "Cache-Control", "Vary", "Last-Modified", "Expires")) {
+      if (outgoing != null) {
+        response.setHeader("ETag", outgoing);
+      }
+      for (String name : List.of("Cache-Control", "Vary", "Last-Modified", "Expires")) {
         for (List<String> header : entry.headers()) {
           if (header.get(0).equalsIgnoreCase(name)) {
             header.subList(1, header.size()).forEach(value -> response.addHeader(name, value));
@@ -219,9 +227,12 @@ public final class ResponseCacheFilter extends HttpFilter {
           // a failing store only costs the next request a render
         }
       }
-      if (notModified(request, buffered.getStatus(), buffered.getHeader("ETag"),
-          buffered.getHeader("Last-Modified"))) {
+      String etag = buffered.getHeader("ETag");
+      String outgoing = etag == null || buffered.getStatus() != HttpServletResponse.SC_OK ? etag
+          : GzipResponse.representationTag(response, etag, body == null ? 0 : body.size());
+      if (notModified(request, buffered.getStatus(), outgoing, buffered.getHeader("Last-Modified"))) {
         buffered.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+        buffered.setHeader("ETag", outgoing);
         buffered.discardBody();
       } else {
         buffered.commitBody();
@@ -236,8 +247,11 @@ public final class ResponseCacheFilter extends HttpFilter {
     if (status != HttpServletResponse.SC_OK) {
       return false;
     }
-    if (request.getHeader("If-None-Match") != null) {
-      return etag != null && EntityTags.noneMatchFails(request, etag);
+    // Tags are compared as the client sent them: a CompressionFilter outside took the gzip
+    // suffix off, and the outgoing tag has it back when the body goes out compressed.
+    HttpServletRequest sent = GzipTagRequest.original(request);
+    if (sent.getHeader("If-None-Match") != null) {
+      return etag != null && EntityTags.noneMatchFails(sent, etag);
     }
     return lastModified != null && CacheableResponse.notModifiedSince(
         request.getHeader("If-Modified-Since"), lastModified);

@@ -134,6 +134,12 @@ class MonitoringAccessTest {
         assertThat(anonymous.statusCode()).isEqualTo(200);
         assertThat(new String(anonymous.body(), UTF_8)).isEqualTo("{\"status\":\"UP\"}");
         assertThat(new String(server.get("/health/live").body(), UTF_8)).isEqualTo("{\"status\":\"UP\"}");
+        for (String[] stranger : List.of(new String[] {"X-Test", "none"},
+            new String[] {"Authorization", "Bearer " + TOKEN + "x"}, new String[] {"X-Test-Roles", "user"})) {
+          HttpResponse<byte[]> details = server.get("/health", stranger);
+          assertThat(details.statusCode()).isEqualTo(200);
+          assertThat(new String(details.body(), UTF_8)).as(stranger[1]).isEqualTo("{\"status\":\"UP\"}");
+        }
 
         for (String[] operator : List.of(new String[] {"Authorization", "Bearer " + TOKEN},
             new String[] {"X-Test-Roles", MonitoringAccess.OPERATOR_ROLE})) {
