@@ -56,6 +56,40 @@ class RateLimitFilterTest {
   }
 
   @ContainerTest
+  void aConcurrentBurstPassesExactlyTheLimitPerKeyAndTheRestGetARetryAfterWithinTheWindow() throws Exception {
+    RateLimitFilter filter = RateLimitFilter.builder()
+        .rule("GET /api/*", RateLimit.of("labels", 5, Duration.ofSeconds(60)))
+        .clientKey(ClientKey.apiKeyHeader("X-Api-Key"))
+        .build();
+    try (TestServer server = serve(filter)) {
+      long start = System.nanoTime();
+      List<java.util.concurrent.CompletableFuture<HttpResponse<byte[]>>> burst = new java.util.ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        burst.add(server.client().sendAsync(server.request("/api/labels")
+            .header("X-Api-Key", i % 2 == 0 ? "alice" : "bob").build(), HttpResponse.BodyHandlers.ofByteArray()));
+      }
+      java.util.Map<String, Integer> passed = new java.util.TreeMap<>();
+      for (java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> request : burst) {
+        HttpResponse<byte[]> response = request.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        String key = response.request().headers().firstValue("X-Api-Key").orElseThrow();
+        if (response.statusCode() == 200) {
+          passed.merge(key, 1, Integer::sum);
+          continue;
+        }
+        assertThat(response.statusCode()).isEqualTo(429);
+        long elapsed = (System.nanoTime() - start + 999_999_999L) / 1_000_000_000L;
+        long retryAfter = Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).as("seconds to the end of the 60 s window that began with the burst")
+            .isBetween(60 - elapsed, 60L);
+        assertThat(response.headers().firstValue("RateLimit")).hasValue("\"labels\";r=0;t=" + retryAfter);
+      }
+      assertThat(passed).isEqualTo(java.util.Map.of("alice", 5, "bob", 5));
+      assertThat(served).hasValue(10);
+      assertThat(filter.rejected()).isEqualTo(30);
+    }
+  }
+
+  @ContainerTest
   void theClientMayPassAgainOnceRetryAfterHasPassed() throws Exception {
     RateLimitFilter filter = RateLimitFilter.builder()
         .rule("GET /api/*", RateLimit.of("labels", 2, Duration.ofSeconds(1))).build();
