@@ -191,9 +191,7 @@ public final class ResponseCacheFilter extends HttpFilter {
       }
       return;
     }
-    List<String[]> headers = new ArrayList<>(entry.headers().size());
-    entry.headers().forEach(header -> headers.add(header.toArray(new String[0])));
-    CapturedResponse.of(entry.status(), entry.contentType(), headers, entry.body()).replay(response);
+    CapturedResponse.replay(response, entry.status(), entry.contentType(), entry.headers(), entry.body());
   }
 
   /** Runs the application with the validators hidden, stores what it rendered, then answers. */

@@ -11,7 +11,6 @@ import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
@@ -57,12 +56,7 @@ public final class Bucket4jRateLimitStore implements RateLimitStore {
 
   /** The prefix and a SHA-256 of route and client: the client key never reaches Redis in clear. */
   private byte[] key(String route, String client) {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
+    MessageDigest sha = DedupKey.sha256();
     sha.update(route.getBytes(StandardCharsets.UTF_8));
     sha.update((byte) '\n');
     byte[] digest = sha.digest(client.getBytes(StandardCharsets.UTF_8));
