@@ -1,5 +1,6 @@
 package dev.hotpath.servlet;
 
+import dev.hotpath.core.Check;
 import dev.hotpath.core.ServerTiming;
 import dev.hotpath.metrics.LatencyRegistry;
 import dev.hotpath.servlet.internal.BodyBuffer;
@@ -282,17 +283,15 @@ public final class ResponseCacheFilter extends HttpFilter {
      * @param route the route name, a GET route
      * @param rule how to cache it
      * @return this builder
+     * @throws NullPointerException when an argument is null
      * @throws IllegalArgumentException when the route is not a GET route or has a rule already,
      *     or a tag names a variable the path template has not
      */
     public Builder rule(String route, ResponseCacheRule rule) {
-      if (route == null || !route.startsWith("GET /") || rule == null) {
-        throw new IllegalArgumentException("a response cache rule needs a GET route and a rule, was "
-            + route + " -> " + rule);
-      }
-      if (rules.containsKey(route)) {
-        throw new IllegalArgumentException("route " + route + " already has a response cache rule");
-      }
+      Check.notNull(route, "route");
+      Check.notNull(rule, "rule");
+      Check.argument(route.startsWith("GET /"), "a response cache rule needs a GET route, was %s", route);
+      Check.argument(!rules.containsKey(route), "route %s already has a response cache rule", route);
       ResponseCacheRoute.check(route, rule);
       rules.put(route, rule);
       return this;
@@ -303,13 +302,10 @@ public final class ResponseCacheFilter extends HttpFilter {
      *
      * @param store the store
      * @return this builder
-     * @throws IllegalArgumentException when null
+     * @throws NullPointerException when null
      */
     public Builder store(ResponseStore store) {
-      if (store == null) {
-        throw new IllegalArgumentException("response store must not be null");
-      }
-      this.store = store;
+      this.store = Check.notNull(store, "store");
       return this;
     }
 
@@ -319,13 +315,10 @@ public final class ResponseCacheFilter extends HttpFilter {
      *
      * @param resolver the resolver
      * @return this builder
-     * @throws IllegalArgumentException when null
+     * @throws NullPointerException when null
      */
     public Builder routes(RouteResolver resolver) {
-      if (resolver == null) {
-        throw new IllegalArgumentException("route resolver must not be null");
-      }
-      this.routes = resolver;
+      this.routes = Check.notNull(resolver, "resolver");
       return this;
     }
 
@@ -335,9 +328,11 @@ public final class ResponseCacheFilter extends HttpFilter {
      *
      * @param headers header names
      * @return this builder
+     * @throws NullPointerException when the list is null
      * @throws IllegalArgumentException when a name is null, blank or has a space or colon
      */
     public Builder identityHeaders(List<String> headers) {
+      Check.notNull(headers, "headers");
       this.identityHeaders = DedupKey.identityHeaderNames(headers);
       return this;
     }
@@ -350,10 +345,7 @@ public final class ResponseCacheFilter extends HttpFilter {
      * @throws IllegalArgumentException when less than 1
      */
     public Builder maxBodyBytes(int bytes) {
-      if (bytes < 1) {
-        throw new IllegalArgumentException("maxBodyBytes must be at least 1, was " + bytes);
-      }
-      this.maxBodyBytes = bytes;
+      this.maxBodyBytes = Check.atLeast(bytes, 1, "maxBodyBytes");
       return this;
     }
 
@@ -362,13 +354,10 @@ public final class ResponseCacheFilter extends HttpFilter {
      *
      * @param registry the registry
      * @return this builder
-     * @throws IllegalArgumentException when null
+     * @throws NullPointerException when null
      */
     public Builder metrics(LatencyRegistry registry) {
-      if (registry == null) {
-        throw new IllegalArgumentException("metrics registry must not be null");
-      }
-      this.metrics = registry;
+      this.metrics = Check.notNull(registry, "registry");
       return this;
     }
 
@@ -377,13 +366,10 @@ public final class ResponseCacheFilter extends HttpFilter {
      *
      * @param clock the clock
      * @return this builder
-     * @throws IllegalArgumentException when null
+     * @throws NullPointerException when null
      */
     public Builder clock(Clock clock) {
-      if (clock == null) {
-        throw new IllegalArgumentException("clock must not be null");
-      }
-      this.clock = clock;
+      this.clock = Check.notNull(clock, "clock");
       return this;
     }
 

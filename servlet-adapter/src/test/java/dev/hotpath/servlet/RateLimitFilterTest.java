@@ -158,5 +158,11 @@ class RateLimitFilterTest {
         .rule("GET /a", RateLimit.of("a", 1, Duration.ofSeconds(1)));
     assertThatThrownBy(() -> builder.rule("GET /a", RateLimit.of("b", 1, Duration.ofSeconds(1))))
         .hasMessage("route GET /a already has a rate limit");
+    assertThatThrownBy(() -> RateLimitFilter.builder().clientKey(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("key must not be null");
+    assertThatThrownBy(() -> RateLimitFilter.builder().maxTrackedClients(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("maxTrackedClients must be at least 1, was 0");
+    assertThatThrownBy(() -> ClientKey.apiKeyHeader("X Api"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("API key header must be a header name, was X Api");
   }
 }

@@ -381,7 +381,17 @@ class ResponseCacheFilterTest {
   @Test
   void badRulesAreRefusedWithTheValueAndTheRule() {
     assertThatThrownBy(() -> ResponseCacheRule.ttl(Duration.ZERO))
-        .hasMessage("response cache ttl must be positive, was PT0S");
+        .hasMessage("ttl must be positive, was PT0S");
+    assertThatThrownBy(() -> ResponseCacheRule.ttl(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("ttl must not be null");
+    assertThatThrownBy(() -> ResponseCacheFilter.builder().rule(null, ALBUMS))
+        .isInstanceOf(NullPointerException.class).hasMessage("route must not be null");
+    assertThatThrownBy(() -> ResponseCacheFilter.builder().store(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("store must not be null");
+    assertThatThrownBy(() -> ResponseCacheFilter.builder().maxBodyBytes(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("maxBodyBytes must be at least 1, was 0");
+    assertThatThrownBy(() -> ResponseStore.inMemory(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("maxEntries must be at least 1, was 0");
     assertThatThrownBy(() -> ResponseCacheFilter.builder().rule("POST /albums", ALBUMS))
         .hasMessageStartingWith("a response cache rule needs a GET route");
     assertThatThrownBy(() -> ResponseCacheFilter.builder()
