@@ -14,6 +14,11 @@ class RateLimitFilterTest {
   private final AtomicInteger served = new AtomicInteger();
 
   private TestServer serve(RateLimitFilter filter) throws Exception {
+    return serve(filter, served);
+  }
+
+  /** A container with the filter, {@code /api/*} counting into {@code served}, {@code /free/*}. */
+  static TestServer serve(RateLimitFilter filter, AtomicInteger served) throws Exception {
     return TestServer.start(context -> {
       TestServer.addFilter(context, filter);
       TestServer.addServlet(context, TestServer.servlet((req, resp) -> {
@@ -24,12 +29,16 @@ class RateLimitFilterTest {
     });
   }
 
+  /** A "labels" limit on {@code GET /api/*} per API key. */
+  static RateLimitFilter.Builder labelsPerApiKey(int limit) {
+    return RateLimitFilter.builder()
+        .rule("GET /api/*", RateLimit.of("labels", limit, Duration.ofSeconds(60)))
+        .clientKey(ClientKey.apiKeyHeader("X-Api-Key"));
+  }
+
   @ContainerTest
   void aBurstGets429WithRetryAfterCountedPerKey() throws Exception {
-    RateLimitFilter filter = RateLimitFilter.builder()
-        .rule("GET /api/*", RateLimit.of("labels", 3, Duration.ofSeconds(60)))
-        .clientKey(ClientKey.apiKeyHeader("X-Api-Key"))
-        .build();
+    RateLimitFilter filter = labelsPerApiKey(3).build();
     try (TestServer server = serve(filter)) {
       for (int remaining = 2; remaining >= 0; remaining--) {
         HttpResponse<byte[]> ok = server.get("/api/labels", "X-Api-Key", "alice");
@@ -57,10 +66,7 @@ class RateLimitFilterTest {
 
   @ContainerTest
   void aConcurrentBurstPassesExactlyTheLimitPerKeyAndTheRestGetARetryAfterWithinTheWindow() throws Exception {
-    RateLimitFilter filter = RateLimitFilter.builder()
-        .rule("GET /api/*", RateLimit.of("labels", 5, Duration.ofSeconds(60)))
-        .clientKey(ClientKey.apiKeyHeader("X-Api-Key"))
-        .build();
+    RateLimitFilter filter = labelsPerApiKey(5).build();
     try (TestServer server = serve(filter)) {
       long start = System.nanoTime();
       List<java.util.concurrent.CompletableFuture<HttpResponse<byte[]>>> burst = new java.util.ArrayList<>();

@@ -45,18 +45,8 @@ class RedisRateLimitStoreTest {
   }
 
   private TestServer node(StatefulRedisConnection<byte[], byte[]> connection) throws Exception {
-    RateLimitFilter filter = RateLimitFilter.builder()
-        .rule("GET /api/*", RateLimit.of("labels", 4, Duration.ofSeconds(60)))
-        .clientKey(ClientKey.apiKeyHeader("X-Api-Key"))
-        .store(RedisRateLimitStore.create(connection, prefix))
-        .build();
-    return TestServer.start(context -> {
-      TestServer.addFilter(context, filter);
-      TestServer.addServlet(context, TestServer.servlet((req, resp) -> {
-        served.incrementAndGet();
-        resp.getWriter().write("labels");
-      }), "/api/*");
-    });
+    return RateLimitFilterTest.serve(RateLimitFilterTest.labelsPerApiKey(4)
+        .store(RedisRateLimitStore.create(connection, prefix)).build(), served);
   }
 
   @ContainerTest
