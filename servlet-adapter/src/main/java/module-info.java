@@ -12,6 +12,10 @@ module dev.hotpath.servlet {
   requires com.github.benmanes.caffeine;
   requires io.github.resilience4j.ratelimiter;
   requires static jakarta.ws.rs;
+  // Optional: only RedisRateLimitStore uses them (shared rate limits); add both to use it.
+  requires static io.github.bucket4j.core;
+  requires static io.github.bucket4j.lettuce;
+  requires static lettuce.core;
 
   exports dev.hotpath.servlet;
 }

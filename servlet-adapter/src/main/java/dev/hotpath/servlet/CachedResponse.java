@@ -16,7 +16,9 @@ import java.util.List;
  * @param storedAtMillis when the response was stored
  * @param freshUntilMillis until when it is served without a refresh
  * @param staleUntilMillis until when it may be served stale while one request refreshes it
- * @param varyHeaders the request headers the response's {@code Vary} names
+ * @param varyHeaders the request headers the response's {@code Vary} names that are not part of
+ *     the key already (the key holds {@code Accept}, {@code Accept-Encoding},
+ *     {@code Accept-Language} and, on routes that are not shared, the identity headers)
  * @param varyDigest a SHA-256 of those headers' values in the request that made it, so their
  *     values (which may be identities) are not stored
  */
@@ -34,7 +36,7 @@ public record CachedResponse(int status, String contentType, List<List<String>> 
    * @param storedAtMillis when it was stored
    * @param freshUntilMillis until when it is fresh
    * @param staleUntilMillis until when it may be served stale
-   * @param varyHeaders the request headers {@code Vary} names
+   * @param varyHeaders the request headers {@code Vary} names, outside the key
    * @param varyDigest the digest of their values, empty when none
    * @throws IllegalArgumentException when a list or the body is null
    */

@@ -1,5 +1,6 @@
 package dev.hotpath.servlet;
 
+import dev.hotpath.core.Check;
 import dev.hotpath.servlet.internal.ForwardedClient;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
@@ -27,12 +28,10 @@ public interface ClientKey {
    *
    * @param other the fallback
    * @return the combined rule
-   * @throws IllegalArgumentException when {@code other} is null
+   * @throws NullPointerException when {@code other} is null
    */
   default ClientKey orElse(ClientKey other) {
-    if (other == null) {
-      throw new IllegalArgumentException("the fallback client key must not be null");
-    }
+    Check.notNull(other, "other");
     return request -> {
       String key = of(request);
       return key != null ? key : other.of(request);
@@ -45,12 +44,13 @@ public interface ClientKey {
    *
    * @param header the header name, e.g. {@code X-Api-Key}
    * @return the rule; null when the header is absent or blank
+   * @throws NullPointerException when the header name is null
    * @throws IllegalArgumentException when the header name is blank or has a space or colon
    */
   static ClientKey apiKeyHeader(String header) {
-    if (header == null || header.isBlank() || header.contains(" ") || header.contains(":")) {
-      throw new IllegalArgumentException("API key header must be a header name, was " + header);
-    }
+    Check.notNull(header, "header");
+    Check.argument(!header.isBlank() && !header.contains(" ") && !header.contains(":"),
+        "API key header must be a header name, was %s", header);
     return request -> {
       String value = request.getHeader(header);
       return value == null || value.isBlank() ? null : "key:" + value;

@@ -1,5 +1,6 @@
 package dev.hotpath.servlet;
 
+import dev.hotpath.core.Check;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.hotpath.core.ComponentHealth;
@@ -44,7 +45,7 @@ public final class HealthServlet extends HttpServlet {
    * {@value MonitoringAccess#OPERATOR_ROLE} role.
    *
    * @param registry the checks to run for readiness
-   * @throws IllegalArgumentException when {@code registry} is null
+   * @throws NullPointerException when {@code registry} is null
    */
   public HealthServlet(HealthRegistry registry) {
     this(registry, MonitoringAccess.operators());
@@ -55,17 +56,11 @@ public final class HealthServlet extends HttpServlet {
    *
    * @param registry the checks to run for readiness
    * @param access who may read component details
-   * @throws IllegalArgumentException when an argument is null
+   * @throws NullPointerException when an argument is null
    */
   public HealthServlet(HealthRegistry registry, MonitoringAccess access) {
-    if (registry == null) {
-      throw new IllegalArgumentException("health registry must not be null");
-    }
-    if (access == null) {
-      throw new IllegalArgumentException("monitoring access must not be null");
-    }
-    this.registry = registry;
-    this.access = access;
+    this.registry = Check.notNull(registry, "registry");
+    this.access = Check.notNull(access, "access");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.hotpath.servlet;
 
+import dev.hotpath.core.Check;
 import dev.hotpath.metrics.LatencyRegistry;
 import dev.hotpath.metrics.PerformanceReport;
 import dev.hotpath.servlet.internal.AccessRefusal;
@@ -53,7 +54,8 @@ public final class MetricsServlet extends HttpServlet {
    *
    * @param registry the metrics to show
    * @param streamInterval time between stream events, at least 10 ms
-   * @throws IllegalArgumentException when an argument is null or the interval too short
+   * @throws NullPointerException when an argument is null
+   * @throws IllegalArgumentException when the interval is too short
    */
   public MetricsServlet(LatencyRegistry registry, Duration streamInterval) {
     this(registry, streamInterval, MonitoringAccess.operators());
@@ -65,16 +67,14 @@ public final class MetricsServlet extends HttpServlet {
    * @param registry the metrics to show
    * @param streamInterval time between stream events, at least 10 ms
    * @param access who may read any of it
-   * @throws IllegalArgumentException when an argument is null or the interval too short
+   * @throws NullPointerException when an argument is null
+   * @throws IllegalArgumentException when the interval is too short
    */
   public MetricsServlet(LatencyRegistry registry, Duration streamInterval, MonitoringAccess access) {
-    if (access == null) {
-      throw new IllegalArgumentException("monitoring access must not be null");
-    }
-    if (registry == null) {
-      throw new IllegalArgumentException("metrics registry must not be null");
-    }
-    if (streamInterval == null || streamInterval.toMillis() < 10) {
+    Check.notNull(access, "access");
+    Check.notNull(registry, "registry");
+    Check.notNull(streamInterval, "streamInterval");
+    if (streamInterval.toMillis() < 10) {
       throw new IllegalArgumentException("streamInterval must be at least 10ms, was " + streamInterval);
     }
     this.registry = registry;

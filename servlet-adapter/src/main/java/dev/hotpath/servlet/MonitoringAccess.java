@@ -1,5 +1,6 @@
 package dev.hotpath.servlet;
 
+import dev.hotpath.core.Check;
 import dev.hotpath.servlet.internal.BearerToken;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -43,12 +44,10 @@ public interface MonitoringAccess {
    *
    * @param other the other rule
    * @return the combined rule
-   * @throws IllegalArgumentException when {@code other} is null
+   * @throws NullPointerException when {@code other} is null
    */
   default MonitoringAccess or(MonitoringAccess other) {
-    if (other == null) {
-      throw new IllegalArgumentException("the other monitoring access rule must not be null");
-    }
+    Check.notNull(other, "other");
     return request -> {
       Decision first = decide(request);
       if (first == Decision.ALLOWED) {
@@ -79,8 +78,9 @@ public interface MonitoringAccess {
    *
    * @param token the secret, from configuration; at least 16 characters, no whitespace
    * @return the rule
-   * @throws IllegalArgumentException when the token is null, shorter than 16 characters or
-   *     contains whitespace (the message never shows it)
+   * @throws NullPointerException when the token is null
+   * @throws IllegalArgumentException when the token is shorter than 16 characters or contains
+   *     whitespace (the message never shows it)
    */
   static MonitoringAccess bearerToken(String token) {
     return new BearerToken(token);
@@ -93,12 +93,11 @@ public interface MonitoringAccess {
    *
    * @param role the role name
    * @return the rule; callers outside the role get 403
-   * @throws IllegalArgumentException when the role is null or blank
+   * @throws NullPointerException when the role is null
+   * @throws IllegalArgumentException when the role is blank
    */
   static MonitoringAccess role(String role) {
-    if (role == null || role.isBlank()) {
-      throw new IllegalArgumentException("monitoring role must not be blank, was " + role);
-    }
+    Check.notBlank(role, "role");
     return request -> request.isUserInRole(role) ? Decision.ALLOWED : Decision.FORBIDDEN;
   }
 
@@ -113,9 +112,7 @@ public interface MonitoringAccess {
    * @throws IllegalArgumentException when the port is out of range
    */
   static MonitoringAccess localPort(int port) {
-    if (port < 1 || port > 65_535) {
-      throw new IllegalArgumentException("management port must be 1 to 65535, was " + port);
-    }
+    Check.argument(port >= 1 && port <= 65_535, "management port must be 1 to 65535, was %d", port);
     return request -> request.getLocalPort() == port ? Decision.ALLOWED : Decision.FORBIDDEN;
   }
 

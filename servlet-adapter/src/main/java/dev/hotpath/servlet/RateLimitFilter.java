@@ -1,6 +1,6 @@
 package dev.hotpath.servlet;
 
-import dev.hotpath.servlet.internal.ClientLimiters;
+import dev.hotpath.core.Check;
 import dev.hotpath.servlet.internal.OncePerRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,9 +8,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -28,25 +26,28 @@ import java.util.concurrent.atomic.LongAdder;
  * filter; Spring MVC's pattern is set later, so under the DispatcherServlet give a resolver
  * of your own. Clients are told apart by the {@link ClientKey} (default: the remote address).
  *
- * <p>The limits are Resilience4j {@code RateLimiter}s (a fixed window per client), held
- * in a Caffeine cache of at most {@link Builder#maxTrackedClients(long)} entries whose admission
- * policy keeps frequent clients when a flood of new keys arrives. Limits are per node: with N
- * nodes behind a balancer a client gets up to N times the limit. Thread-safe.
+ * <p>Budgets live in a {@link RateLimitStore}. By default ({@link RateLimitStore#inMemory}) they
+ * are Resilience4j {@code RateLimiter}s (a fixed window per client), held in a Caffeine cache of
+ * at most {@link Builder#maxTrackedClients(long)} entries whose admission policy keeps frequent
+ * clients when a flood of new keys arrives; such limits are per node: with N nodes behind a
+ * balancer a client gets up to N times the limit. {@link RedisRateLimitStore} shares one budget
+ * per client between nodes. When the store fails, the request passes (without
+ * {@code RateLimit} headers) and {@link #storeFailures()} counts it. Thread-safe.
  */
 public final class RateLimitFilter extends HttpFilter {
-  private final transient Map<String, Integer> ruleIndexByRoute;
-  private final transient List<RateLimit> rules;
+  private final transient Map<String, RateLimit> rules;
   private final transient RouteResolver routes;
   private final transient ClientKey clientKey;
-  private final transient ClientLimiters limiters;
+  private final transient RateLimitStore store;
   private final transient LongAdder rejected = new LongAdder();
+  private final transient LongAdder storeFailures = new LongAdder();
 
   private RateLimitFilter(Builder builder) {
-    this.rules = List.copyOf(builder.rules);
-    this.ruleIndexByRoute = Map.copyOf(builder.ruleIndexByRoute);
+    this.rules = Map.copyOf(builder.rules);
     this.routes = builder.routes;
     this.clientKey = builder.clientKey;
-    this.limiters = new ClientLimiters(rules, builder.maxTrackedClients);
+    this.store = builder.store != null ? builder.store
+        : RateLimitStore.inMemory(builder.maxTrackedClients == null ? 10_000 : builder.maxTrackedClients);
   }
 
   /**
@@ -68,12 +69,22 @@ public final class RateLimitFilter extends HttpFilter {
   }
 
   /**
-   * Returns how many (client, rule) limiters are held, at most the configured bound.
+   * Returns how many requests passed unlimited because the store failed (Redis unreachable).
    *
-   * @return the number tracked
+   * @return the count since the filter was built
+   */
+  public long storeFailures() {
+    return storeFailures.sum();
+  }
+
+  /**
+   * Returns how many (client, route) budgets the store holds in this JVM, at most the
+   * configured bound for the in-memory store; -1 for a store that does not count them.
+   *
+   * @return the number tracked, or -1
    */
   public long trackedClients() {
-    return limiters.tracked();
+    return store.tracked();
   }
 
   @Override
@@ -83,14 +94,20 @@ public final class RateLimitFilter extends HttpFilter {
       return;
     }
     String route = routes.route(request);
-    Integer index = route == null ? null : ruleIndexByRoute.get(route);
-    if (index == null) {
+    RateLimit rule = route == null ? null : rules.get(route);
+    if (rule == null) {
       chain.doFilter(request, response);
       return;
     }
-    RateLimit rule = rules.get(index);
     String client = clientKey.of(request);
-    ClientLimiters.Outcome outcome = limiters.acquire(index, client == null ? "" : client);
+    RateLimitStore.Outcome outcome;
+    try {
+      outcome = store.acquire(route, rule, client == null ? "" : client);
+    } catch (RuntimeException e) {
+      storeFailures.increment(); // a limiter that cannot answer must not take the site down
+      chain.doFilter(request, response);
+      return;
+    }
     response.setHeader("RateLimit-Policy",
         "\"" + rule.name() + "\";q=" + rule.limit() + ";w=" + rule.period().toSeconds());
     response.setHeader("RateLimit",
@@ -109,11 +126,11 @@ public final class RateLimitFilter extends HttpFilter {
 
   /** Options of {@link RateLimitFilter}; each call validates at once. */
   public static final class Builder {
-    private final List<RateLimit> rules = new ArrayList<>();
-    private final Map<String, Integer> ruleIndexByRoute = new HashMap<>();
+    private final Map<String, RateLimit> rules = new HashMap<>();
     private RouteResolver routes = RouteResolver.servletMapping();
     private ClientKey clientKey = ClientKey.remoteAddress();
-    private long maxTrackedClients = 10_000;
+    private Long maxTrackedClients;
+    private RateLimitStore store;
 
     private Builder() {}
 
@@ -123,18 +140,14 @@ public final class RateLimitFilter extends HttpFilter {
      * @param route the route name
      * @param limit the limit per client
      * @return this builder
-     * @throws IllegalArgumentException when an argument is null or blank, or the route has a rule
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException when the route is blank or has a rule
      */
     public Builder rule(String route, RateLimit limit) {
-      if (route == null || route.isBlank() || limit == null) {
-        throw new IllegalArgumentException("rate limit rule needs a route and a limit, was "
-            + route + " -> " + limit);
-      }
-      if (ruleIndexByRoute.containsKey(route)) {
-        throw new IllegalArgumentException("route " + route + " already has a rate limit");
-      }
-      ruleIndexByRoute.put(route, rules.size());
-      rules.add(limit);
+      Check.notBlank(route, "route");
+      Check.notNull(limit, "limit");
+      Check.argument(!rules.containsKey(route), "route %s already has a rate limit", route);
+      rules.put(route, limit);
       return this;
     }
 
@@ -143,13 +156,10 @@ public final class RateLimitFilter extends HttpFilter {
      *
      * @param resolver the resolver, run before the chain
      * @return this builder
-     * @throws IllegalArgumentException when null
+     * @throws NullPointerException when null
      */
     public Builder routes(RouteResolver resolver) {
-      if (resolver == null) {
-        throw new IllegalArgumentException("route resolver must not be null");
-      }
-      this.routes = resolver;
+      this.routes = Check.notNull(resolver, "resolver");
       return this;
     }
 
@@ -159,29 +169,36 @@ public final class RateLimitFilter extends HttpFilter {
      *
      * @param key the client key rule
      * @return this builder
-     * @throws IllegalArgumentException when null
+     * @throws NullPointerException when null
      */
     public Builder clientKey(ClientKey key) {
-      if (key == null) {
-        throw new IllegalArgumentException("client key must not be null");
-      }
-      this.clientKey = key;
+      this.clientKey = Check.notNull(key, "key");
       return this;
     }
 
     /**
-     * Bounds how many (client, rule) limiters are held; past it, the least valuable are dropped
-     * (their clients start a fresh window). Default 10,000.
+     * Bounds how many (client, route) limiters the default in-memory store holds; past it, the
+     * least valuable are dropped (their clients start a fresh window). Default 10,000.
      *
      * @param max the bound, at least 1
      * @return this builder
      * @throws IllegalArgumentException when less than 1
      */
     public Builder maxTrackedClients(long max) {
-      if (max < 1) {
-        throw new IllegalArgumentException("maxTrackedClients must be at least 1, was " + max);
-      }
-      this.maxTrackedClients = max;
+      this.maxTrackedClients = Check.atLeast(max, 1, "maxTrackedClients");
+      return this;
+    }
+
+    /**
+     * Keeps budgets in this store instead of {@link RateLimitStore#inMemory} (e.g.
+     * {@link RedisRateLimitStore}, to share them between nodes).
+     *
+     * @param store the store
+     * @return this builder
+     * @throws NullPointerException when null
+     */
+    public Builder store(RateLimitStore store) {
+      this.store = Check.notNull(store, "store");
       return this;
     }
 
@@ -189,8 +206,12 @@ public final class RateLimitFilter extends HttpFilter {
      * Builds the filter.
      *
      * @return a new filter with these options
+     * @throws IllegalStateException when both {@link #store} and {@link #maxTrackedClients}
+     *     were given (the bound is the in-memory store's; give it to that store)
      */
     public RateLimitFilter build() {
+      Check.state(store == null || maxTrackedClients == null,
+          "maxTrackedClients bounds the in-memory store; with store(...) bound the store itself");
       return new RateLimitFilter(this);
     }
   }

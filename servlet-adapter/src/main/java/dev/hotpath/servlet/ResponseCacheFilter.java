@@ -1,5 +1,6 @@
 package dev.hotpath.servlet;
 
+import dev.hotpath.core.Check;
 import dev.hotpath.core.ServerTiming;
 import dev.hotpath.metrics.LatencyRegistry;
 import dev.hotpath.servlet.internal.BodyBuffer;
@@ -8,6 +9,8 @@ import dev.hotpath.servlet.internal.CapturedResponse;
 import dev.hotpath.servlet.internal.CacheableResponse;
 import dev.hotpath.servlet.internal.DedupKey;
 import dev.hotpath.servlet.internal.EntityTags;
+import dev.hotpath.servlet.internal.GzipResponse;
+import dev.hotpath.servlet.internal.GzipTagRequest;
 import dev.hotpath.servlet.internal.HiddenHeadersRequest;
 import dev.hotpath.servlet.internal.OncePerRequest;
 import dev.hotpath.servlet.internal.ResponseCacheRoute;
@@ -172,9 +175,15 @@ public final class ResponseCacheFilter extends HttpFilter {
       HttpServletResponse response, long now, String result, long start) throws IOException {
     timed(route, result, start);
     response.setHeader("Age", Long.toString(Math.max(0, (now - entry.storedAtMillis()) / 1000)));
-    if (notModified(request, entry.status(), entry.header("ETag"), entry.header("Last-Modified"))) {
+    String etag = entry.header("ETag");
+    String outgoing = etag == null ? null
+        : GzipResponse.representationTag(response, etag, entry.body().length, entry.contentType());
+    if (notModified(request, entry.status(), outgoing, entry.header("Last-Modified"))) {
       response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-      for (String name : List.of("ETag", "Cache-Control", "Vary", "Last-Modified", "Expires")) {
+      if (outgoing != null) {
+        response.setHeader("ETag", outgoing);
+      }
+      for (String name : List.of("Cache-Control", "Vary", "Last-Modified", "Expires")) {
         for (List<String> header : entry.headers()) {
           if (header.get(0).equalsIgnoreCase(name)) {
             header.subList(1, header.size()).forEach(value -> response.addHeader(name, value));
@@ -183,9 +192,7 @@ public final class ResponseCacheFilter extends HttpFilter {
       }
       return;
     }
-    List<String[]> headers = new ArrayList<>(entry.headers().size());
-    entry.headers().forEach(header -> headers.add(header.toArray(new String[0])));
-    CapturedResponse.of(entry.status(), entry.contentType(), headers, entry.body()).replay(response);
+    CapturedResponse.replay(response, entry.status(), entry.contentType(), entry.headers(), entry.body());
   }
 
   /** Runs the application with the validators hidden, stores what it rendered, then answers. */
@@ -219,9 +226,12 @@ public final class ResponseCacheFilter extends HttpFilter {
           // a failing store only costs the next request a render
         }
       }
-      if (notModified(request, buffered.getStatus(), buffered.getHeader("ETag"),
-          buffered.getHeader("Last-Modified"))) {
+      String etag = buffered.getHeader("ETag");
+      String outgoing = etag == null || buffered.getStatus() != HttpServletResponse.SC_OK ? etag
+          : GzipResponse.representationTag(response, etag, body == null ? 0 : body.size());
+      if (notModified(request, buffered.getStatus(), outgoing, buffered.getHeader("Last-Modified"))) {
         buffered.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+        buffered.setHeader("ETag", outgoing);
         buffered.discardBody();
       } else {
         buffered.commitBody();
@@ -236,8 +246,11 @@ public final class ResponseCacheFilter extends HttpFilter {
     if (status != HttpServletResponse.SC_OK) {
       return false;
     }
-    if (request.getHeader("If-None-Match") != null) {
-      return etag != null && EntityTags.noneMatchFails(request, etag);
+    // Tags are compared as the client sent them: a CompressionFilter outside took the gzip
+    // suffix off, and the outgoing tag has it back when the body goes out compressed.
+    HttpServletRequest sent = GzipTagRequest.original(request);
+    if (sent.getHeader("If-None-Match") != null) {
+      return etag != null && EntityTags.noneMatchFails(sent, etag);
     }
     return lastModified != null && CacheableResponse.notModifiedSince(
         request.getHeader("If-Modified-Since"), lastModified);
@@ -270,17 +283,15 @@ public final class ResponseCacheFilter extends HttpFilter {
      * @param route the route name, a GET route
      * @param rule how to cache it
      * @return this builder
+     * @throws NullPointerException when an argument is null
      * @throws IllegalArgumentException when the route is not a GET route or has a rule already,
      *     or a tag names a variable the path template has not
      */
     public Builder rule(String route, ResponseCacheRule rule) {
-      if (route == null || !route.startsWith("GET /") || rule == null) {
-        throw new IllegalArgumentException("a response cache rule needs a GET route and a rule, was "
-            + route + " -> " + rule);
-      }
-      if (rules.containsKey(route)) {
-        throw new IllegalArgumentException("route " + route + " already has a response cache rule");
-      }
+      Check.notNull(route, "route");
+      Check.notNull(rule, "rule");
+      Check.argument(route.startsWith("GET /"), "a response cache rule needs a GET route, was %s", route);
+      Check.argument(!rules.containsKey(route), "route %s already has a response cache rule", route);
       ResponseCacheRoute.check(route, rule);
       rules.put(route, rule);
       return this;
@@ -291,13 +302,10 @@ public final class ResponseCacheFilter extends HttpFilter {
      *
      * @param store the store
      * @return this builder
-     * @throws IllegalArgumentException when null
+     * @throws NullPointerException when null
      */
     public Builder store(ResponseStore store) {
-      if (store == null) {
-        throw new IllegalArgumentException("response store must not be null");
-      }
-      this.store = store;
+      this.store = Check.notNull(store, "store");
       return this;
     }
 
@@ -307,13 +315,10 @@ public final class ResponseCacheFilter extends HttpFilter {
      *
      * @param resolver the resolver
      * @return this builder
-     * @throws IllegalArgumentException when null
+     * @throws NullPointerException when null
      */
     public Builder routes(RouteResolver resolver) {
-      if (resolver == null) {
-        throw new IllegalArgumentException("route resolver must not be null");
-      }
-      this.routes = resolver;
+      this.routes = Check.notNull(resolver, "resolver");
       return this;
     }
 
@@ -323,9 +328,11 @@ public final class ResponseCacheFilter extends HttpFilter {
      *
      * @param headers header names
      * @return this builder
+     * @throws NullPointerException when the list is null
      * @throws IllegalArgumentException when a name is null, blank or has a space or colon
      */
     public Builder identityHeaders(List<String> headers) {
+      Check.notNull(headers, "headers");
       this.identityHeaders = DedupKey.identityHeaderNames(headers);
       return this;
     }
@@ -338,10 +345,7 @@ public final class ResponseCacheFilter extends HttpFilter {
      * @throws IllegalArgumentException when less than 1
      */
     public Builder maxBodyBytes(int bytes) {
-      if (bytes < 1) {
-        throw new IllegalArgumentException("maxBodyBytes must be at least 1, was " + bytes);
-      }
-      this.maxBodyBytes = bytes;
+      this.maxBodyBytes = Check.atLeast(bytes, 1, "maxBodyBytes");
       return this;
     }
 
@@ -350,13 +354,10 @@ public final class ResponseCacheFilter extends HttpFilter {
      *
      * @param registry the registry
      * @return this builder
-     * @throws IllegalArgumentException when null
+     * @throws NullPointerException when null
      */
     public Builder metrics(LatencyRegistry registry) {
-      if (registry == null) {
-        throw new IllegalArgumentException("metrics registry must not be null");
-      }
-      this.metrics = registry;
+      this.metrics = Check.notNull(registry, "registry");
       return this;
     }
 
@@ -365,13 +366,10 @@ public final class ResponseCacheFilter extends HttpFilter {
      *
      * @param clock the clock
      * @return this builder
-     * @throws IllegalArgumentException when null
+     * @throws NullPointerException when null
      */
     public Builder clock(Clock clock) {
-      if (clock == null) {
-        throw new IllegalArgumentException("clock must not be null");
-      }
-      this.clock = clock;
+      this.clock = Check.notNull(clock, "clock");
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.hotpath.servlet;
 
+import dev.hotpath.core.Check;
 import java.time.Duration;
 import java.util.List;
 
@@ -37,12 +38,11 @@ public final class ResponseCacheRule {
    *
    * @param ttl the freshness lifetime, positive
    * @return the rule
-   * @throws IllegalArgumentException when {@code ttl} is null, zero or negative
+   * @throws NullPointerException when {@code ttl} is null
+   * @throws IllegalArgumentException when {@code ttl} is zero or negative
    */
   public static ResponseCacheRule ttl(Duration ttl) {
-    if (ttl == null || ttl.isZero() || ttl.isNegative()) {
-      throw new IllegalArgumentException("response cache ttl must be positive, was " + ttl);
-    }
+    Check.positive(ttl, "ttl");
     return new ResponseCacheRule(ttl, Duration.ZERO, List.of(), null, false);
   }
 
@@ -51,12 +51,11 @@ public final class ResponseCacheRule {
    *
    * @param window the stale window, zero or positive
    * @return a new rule
-   * @throws IllegalArgumentException when {@code window} is null or negative
+   * @throws NullPointerException when {@code window} is null
+   * @throws IllegalArgumentException when {@code window} is negative
    */
   public ResponseCacheRule staleWhileRevalidate(Duration window) {
-    if (window == null || window.isNegative()) {
-      throw new IllegalArgumentException("staleWhileRevalidate must not be negative, was " + window);
-    }
+    Check.notNegative(window, "window");
     return new ResponseCacheRule(ttl, window, tags, pathTemplate, shared);
   }
 
@@ -66,13 +65,13 @@ public final class ResponseCacheRule {
    *
    * @param templates tag templates
    * @return a new rule
-   * @throws IllegalArgumentException when a template is null or blank
+   * @throws NullPointerException when a template is null
+   * @throws IllegalArgumentException when a template is blank
    */
   public ResponseCacheRule tags(String... templates) {
+    Check.notNull(templates, "templates");
     for (String template : templates) {
-      if (template == null || template.isBlank()) {
-        throw new IllegalArgumentException("response cache tag must not be blank, was " + template);
-      }
+      Check.notBlank(template, "tag template");
     }
     return new ResponseCacheRule(ttl, staleWhileRevalidate, List.of(templates), pathTemplate, shared);
   }
@@ -85,12 +84,12 @@ public final class ResponseCacheRule {
    *
    * @param template the template
    * @return a new rule
+   * @throws NullPointerException when null
    * @throws IllegalArgumentException when it does not start with {@code /}
    */
   public ResponseCacheRule pathTemplate(String template) {
-    if (template == null || !template.startsWith("/")) {
-      throw new IllegalArgumentException("path template must start with '/', was " + template);
-    }
+    Check.notNull(template, "template");
+    Check.argument(template.startsWith("/"), "path template must start with '/', was %s", template);
     return new ResponseCacheRule(ttl, staleWhileRevalidate, tags, template, shared);
   }
 

@@ -1,5 +1,6 @@
 package dev.hotpath.servlet;
 
+import dev.hotpath.core.Check;
 import dev.hotpath.servlet.internal.InMemoryResponseStore;
 import java.util.Set;
 
@@ -56,9 +57,6 @@ public interface ResponseStore {
    * @throws IllegalArgumentException when {@code maxEntries} is less than 1
    */
   static ResponseStore inMemory(int maxEntries) {
-    if (maxEntries < 1) {
-      throw new IllegalArgumentException("maxEntries must be at least 1, was " + maxEntries);
-    }
-    return new InMemoryResponseStore(maxEntries);
+    return new InMemoryResponseStore(Check.atLeast(maxEntries, 1, "maxEntries"));
   }
 }

@@ -86,6 +86,16 @@ class MonitoringAccessTest {
         .hasMessage("monitoring bearer token must have at least 16 characters, had 12");
     assertThatThrownBy(() -> MonitoringAccess.bearerToken("a secret with spaces"))
         .hasMessageNotContaining("secret");
+    assertThatThrownBy(() -> MonitoringAccess.bearerToken(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("token must not be null");
+    assertThatThrownBy(() -> MonitoringAccess.role(" "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("role must not be blank, was \" \"");
+    assertThatThrownBy(() -> MonitoringAccess.anyone().or(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("other must not be null");
+    assertThatThrownBy(() -> MonitoringAccess.localPort(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("management port must be 1 to 65535, was 0");
+    assertThatThrownBy(() -> new HealthServlet(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("registry must not be null");
   }
 
   /** Spring Security's request wrapper answers isUserInRole from the granted authorities; so does this. */
@@ -134,6 +144,12 @@ class MonitoringAccessTest {
         assertThat(anonymous.statusCode()).isEqualTo(200);
         assertThat(new String(anonymous.body(), UTF_8)).isEqualTo("{\"status\":\"UP\"}");
         assertThat(new String(server.get("/health/live").body(), UTF_8)).isEqualTo("{\"status\":\"UP\"}");
+        for (String[] stranger : List.of(new String[] {"X-Test", "none"},
+            new String[] {"Authorization", "Bearer " + TOKEN + "x"}, new String[] {"X-Test-Roles", "user"})) {
+          HttpResponse<byte[]> details = server.get("/health", stranger);
+          assertThat(details.statusCode()).isEqualTo(200);
+          assertThat(new String(details.body(), UTF_8)).as(stranger[1]).isEqualTo("{\"status\":\"UP\"}");
+        }
 
         for (String[] operator : List.of(new String[] {"Authorization", "Bearer " + TOKEN},
             new String[] {"X-Test-Roles", MonitoringAccess.OPERATOR_ROLE})) {

@@ -14,6 +14,11 @@ class RateLimitFilterTest {
   private final AtomicInteger served = new AtomicInteger();
 
   private TestServer serve(RateLimitFilter filter) throws Exception {
+    return serve(filter, served);
+  }
+
+  /** A container with the filter, {@code /api/*} counting into {@code served}, {@code /free/*}. */
+  static TestServer serve(RateLimitFilter filter, AtomicInteger served) throws Exception {
     return TestServer.start(context -> {
       TestServer.addFilter(context, filter);
       TestServer.addServlet(context, TestServer.servlet((req, resp) -> {
@@ -24,12 +29,16 @@ class RateLimitFilterTest {
     });
   }
 
+  /** A "labels" limit on {@code GET /api/*} per API key. */
+  static RateLimitFilter.Builder labelsPerApiKey(int limit) {
+    return RateLimitFilter.builder()
+        .rule("GET /api/*", RateLimit.of("labels", limit, Duration.ofSeconds(60)))
+        .clientKey(ClientKey.apiKeyHeader("X-Api-Key"));
+  }
+
   @ContainerTest
   void aBurstGets429WithRetryAfterCountedPerKey() throws Exception {
-    RateLimitFilter filter = RateLimitFilter.builder()
-        .rule("GET /api/*", RateLimit.of("labels", 3, Duration.ofSeconds(60)))
-        .clientKey(ClientKey.apiKeyHeader("X-Api-Key"))
-        .build();
+    RateLimitFilter filter = labelsPerApiKey(3).build();
     try (TestServer server = serve(filter)) {
       for (int remaining = 2; remaining >= 0; remaining--) {
         HttpResponse<byte[]> ok = server.get("/api/labels", "X-Api-Key", "alice");
@@ -52,6 +61,37 @@ class RateLimitFilterTest {
       assertThat(free.headers().firstValue("RateLimit")).isEmpty();
       assertThat(filter.rejected()).isEqualTo(1);
       assertThat(filter.trackedClients()).isEqualTo(2);
+    }
+  }
+
+  @ContainerTest
+  void aConcurrentBurstPassesExactlyTheLimitPerKeyAndTheRestGetARetryAfterWithinTheWindow() throws Exception {
+    RateLimitFilter filter = labelsPerApiKey(5).build();
+    try (TestServer server = serve(filter)) {
+      long start = System.nanoTime();
+      List<java.util.concurrent.CompletableFuture<HttpResponse<byte[]>>> burst = new java.util.ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        burst.add(server.client().sendAsync(server.request("/api/labels")
+            .header("X-Api-Key", i % 2 == 0 ? "alice" : "bob").build(), HttpResponse.BodyHandlers.ofByteArray()));
+      }
+      java.util.Map<String, Integer> passed = new java.util.TreeMap<>();
+      for (java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> request : burst) {
+        HttpResponse<byte[]> response = request.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        String key = response.request().headers().firstValue("X-Api-Key").orElseThrow();
+        if (response.statusCode() == 200) {
+          passed.merge(key, 1, Integer::sum);
+          continue;
+        }
+        assertThat(response.statusCode()).isEqualTo(429);
+        long elapsed = (System.nanoTime() - start + 999_999_999L) / 1_000_000_000L;
+        long retryAfter = Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).as("seconds to the end of the 60 s window that began with the burst")
+            .isBetween(60 - elapsed, 60L);
+        assertThat(response.headers().firstValue("RateLimit")).hasValue("\"labels\";r=0;t=" + retryAfter);
+      }
+      assertThat(passed).isEqualTo(java.util.Map.of("alice", 5, "bob", 5));
+      assertThat(served).hasValue(10);
+      assertThat(filter.rejected()).isEqualTo(30);
     }
   }
 
@@ -124,5 +164,11 @@ class RateLimitFilterTest {
         .rule("GET /a", RateLimit.of("a", 1, Duration.ofSeconds(1)));
     assertThatThrownBy(() -> builder.rule("GET /a", RateLimit.of("b", 1, Duration.ofSeconds(1))))
         .hasMessage("route GET /a already has a rate limit");
+    assertThatThrownBy(() -> RateLimitFilter.builder().clientKey(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("key must not be null");
+    assertThatThrownBy(() -> RateLimitFilter.builder().maxTrackedClients(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("maxTrackedClients must be at least 1, was 0");
+    assertThatThrownBy(() -> ClientKey.apiKeyHeader("X Api"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("API key header must be a header name, was X Api");
   }
 }

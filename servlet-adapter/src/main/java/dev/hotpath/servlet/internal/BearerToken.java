@@ -1,5 +1,6 @@
 package dev.hotpath.servlet.internal;
 
+import dev.hotpath.core.Check;
 import dev.hotpath.servlet.MonitoringAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +25,10 @@ public final class BearerToken implements MonitoringAccess {
    * @throws IllegalArgumentException when the token is too short or has whitespace
    */
   public BearerToken(String token) {
-    if (token == null || token.length() < MIN_LENGTH) {
+    Check.notNull(token, "token");
+    if (token.length() < MIN_LENGTH) {
       throw new IllegalArgumentException("monitoring bearer token must have at least "
-          + MIN_LENGTH + " characters, had " + (token == null ? "none" : token.length()));
+          + MIN_LENGTH + " characters, had " + token.length());
     }
     for (int i = 0; i < token.length(); i++) {
       if (Character.isWhitespace(token.charAt(i))) {

@@ -49,6 +49,8 @@ public final class CacheableResponse {
     if (maxAge >= 0) {
       ttl = Math.min(ttl, maxAge * 1000);
     }
+    // Only the varying headers that are not part of the key need comparing on a hit: the key
+    // (Accept-Encoding, identities...) already tells those apart, and every hit saves a digest.
     List<String> vary = new ArrayList<>();
     for (String value : buffered.getHeaders("Vary")) {
       for (String name : value.split(",")) {
@@ -56,7 +58,7 @@ public final class CacheableResponse {
         if ("*".equals(header)) {
           return null;
         }
-        if (!header.isEmpty()) {
+        if (!header.isEmpty() && !containsIgnoreCase(route.keyHeaders(), header)) {
           vary.add(header);
         }
       }
@@ -76,6 +78,15 @@ public final class CacheableResponse {
     long swr = route.rule().staleWhileRevalidateWindow().toMillis();
     return new CachedResponse(captured.status(), captured.contentType(), headers, captured.body(),
         now, now + ttl, now + ttl + swr, vary, vary.isEmpty() ? "" : varyDigest(request, vary));
+  }
+
+  private static boolean containsIgnoreCase(List<String> names, String name) {
+    for (String candidate : names) {
+      if (candidate.equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

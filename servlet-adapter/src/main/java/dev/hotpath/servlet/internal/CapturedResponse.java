@@ -132,6 +132,42 @@ public final class CapturedResponse {
         response.addHeader(header[0], header[i]);
       }
     }
+    writeBody(response, status, body);
+  }
+
+  /**
+   * Writes a stored response to another response as it is stored, copying neither the headers
+   * nor the body (a response cache hit).
+   *
+   * @param response the target, not yet committed
+   * @param status the status
+   * @param contentType the content type, or null
+   * @param headers each header as its name followed by its values
+   * @param body the body, written as it is
+   * @throws IOException when writing fails
+   */
+  public static void replay(HttpServletResponse response, int status, String contentType,
+      List<List<String>> headers, byte[] body) throws IOException {
+    response.setStatus(status);
+    if (contentType != null) {
+      response.setContentType(contentType);
+    }
+    for (int h = 0; h < headers.size(); h++) {
+      List<String> header = headers.get(h);
+      String name = header.get(0);
+      for (int i = 1; i < header.size(); i++) {
+        if (i == 1) {
+          response.setHeader(name, header.get(i));
+        } else {
+          response.addHeader(name, header.get(i));
+        }
+      }
+    }
+    writeBody(response, status, body);
+  }
+
+  private static void writeBody(HttpServletResponse response, int status, byte[] body)
+      throws IOException {
     if (body.length > 0 || status >= 200 && status != 204 && status != 304) {
       response.setContentLength(body.length);
     }

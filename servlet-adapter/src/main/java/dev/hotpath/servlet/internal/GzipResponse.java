@@ -114,9 +114,36 @@ public final class GzipResponse extends BodyRewritingResponse {
     return etag;
   }
 
+  /**
+   * Like {@link #representationTag(HttpServletResponse, String, int)}, for a complete 200 not
+   * written yet (a stored response about to be replayed): its content type is given, not read.
+   *
+   * @param response the response the inner filter writes to, possibly wrapping this one
+   * @param etag the identity representation's tag
+   * @param length the body length
+   * @param contentType the content type the body will be sent with, or null
+   * @return {@code etag} with the gzip suffix when the body will be compressed, else {@code etag}
+   */
+  public static String representationTag(HttpServletResponse response, String etag, int length,
+      String contentType) {
+    ServletResponse current = response;
+    while (current instanceof ServletResponseWrapper wrapper) {
+      if (current instanceof GzipResponse gzip) {
+        gzip.tagChosenInside = true;
+        return gzip.eligibleWhole(SC_OK, contentType, length) ? suffixed(etag) : etag;
+      }
+      current = wrapper.getResponse();
+    }
+    return etag;
+  }
+
   private boolean eligibleWhole(int length) {
-    int status = getStatus();
-    return successWithBody(status) && status != SC_PARTIAL_CONTENT && compressibleType()
+    return eligibleWhole(getStatus(), getContentType(), length);
+  }
+
+  private boolean eligibleWhole(int status, String contentType, int length) {
+    return successWithBody(status) && status != SC_PARTIAL_CONTENT
+        && contentType != null && compressible.test(mediaType(contentType))
         && allowedForThisRequest() && length >= minSize;
   }
 

@@ -22,6 +22,9 @@ public final class InMemoryResponseStore implements ResponseStore {
   public InMemoryResponseStore(int maxEntries) {
     this.entries = Caffeine.newBuilder()
         .maximumSize(maxEntries)
+        // Evict on the writing thread, so the store never answers with more than its bound
+        // (Caffeine's default runs eviction later on the common pool).
+        .executor(Runnable::run)
         .expireAfter(Expiry.<String, Entry>writing((key, entry) -> Duration.ofMillis(Math.max(0,
             entry.response.staleUntilMillis() - System.currentTimeMillis()))))
         .build();
