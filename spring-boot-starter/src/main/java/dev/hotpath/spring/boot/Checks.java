@@ -2,6 +2,7 @@ package dev.hotpath.spring.boot;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Applies {@code hotpath.*} properties to hotpath's builders. While the properties are bound it
@@ -42,6 +43,19 @@ final class Checks {
       }
       problems.add(property + ": " + rejected.getMessage());
     }
+  }
+
+  /**
+   * Runs {@code setting} for its result; a rejection is recorded against {@code property}.
+   *
+   * @param property the full property name
+   * @param setting builds a value from the property
+   * @return the value, or null when it was rejected (and recorded)
+   */
+  <T> T get(String property, Supplier<T> setting) {
+    List<T> result = new ArrayList<>(1);
+    apply(property, () -> result.add(setting.get()));
+    return result.isEmpty() ? null : result.get(0);
   }
 
   /**

@@ -5,6 +5,8 @@ import dev.hotpath.cache.RedisTier;
 import dev.hotpath.cache.TieredCache;
 import dev.hotpath.cache.TieredCacheBuilder;
 import dev.hotpath.metrics.LatencyRegistry;
+import dev.hotpath.servlet.CachedResponse;
+import dev.hotpath.servlet.ResponseStore;
 import dev.hotpath.spring.boot.internal.HealthContribution;
 import dev.hotpath.spring.boot.internal.InvalidateTagsInterceptor;
 import org.springframework.aop.Advisor;
@@ -14,6 +16,7 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Role;
 import dev.hotpath.spring.boot.internal.NamedBeanRegistrar;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import dev.hotpath.spring.boot.internal.TieredResponseStore;
 import dev.hotpath.spring.boot.internal.TieredSpringCache;
 import io.lettuce.core.RedisURI;
 import java.util.LinkedHashMap;
@@ -66,12 +69,14 @@ public final class HotpathCacheAutoConfiguration {
    * @param properties the bound properties
    * @param registry the shared registry the caches record into
    * @param redisTier the Redis tier, created only if a cache uses it
+   * @param pages the response cache's page store, when it is tiered
    * @return the manager
    */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean(CacheManager.class)
   public TieredCacheManager hotpathCacheManager(HotpathProperties properties,
-      LatencyRegistry registry, ObjectProvider<RedisTier> redisTier) {
+      LatencyRegistry registry, ObjectProvider<RedisTier> redisTier,
+      ObjectProvider<TieredResponseStore> pages) {
     Map<String, TieredSpringCache> caches = new LinkedHashMap<>();
     try {
       properties.cache().caches().forEach((name, spec) ->
@@ -81,7 +86,7 @@ public final class HotpathCacheAutoConfiguration {
       caches.values().forEach(cache -> cache.getNativeCache().close());
       throw failed;
     }
-    return new TieredCacheManager(caches);
+    return new TieredCacheManager(caches, pages.stream().map(ResponseStore.class::cast).toList());
   }
 
   private static TieredCache<Object, Object> build(String name, HotpathProperties.CacheSpec spec,
@@ -173,6 +178,39 @@ public final class HotpathCacheAutoConfiguration {
           return caches;
         }));
   }
+
+  /**
+   * The response cache's pages in a tiered cache {@value #PAGES}, when
+   * {@code hotpath.servlet.response-cache} is enabled and the application defines no
+   * {@link ResponseStore}: in memory, and in the Redis tier too unless
+   * {@code hotpath.servlet.response-cache.redis=false}, so every node serves and drops the same
+   * pages. Its ttl is the longest rule's ttl plus stale window; the rules decide freshness.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(ResponseStore.class)
+  @ConditionalOnProperty(prefix = "hotpath.servlet.response-cache", name = "enabled",
+      havingValue = "true")
+  static class ResponseStoreConfiguration {
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(ResponseStore.class)
+    TieredResponseStore hotpathResponseStore(HotpathProperties properties,
+        LatencyRegistry registry, ObjectProvider<RedisTier> redisTier) {
+      ResponseCacheProperties pages = properties.servlet().responseCache();
+      TieredCacheBuilder<String, CachedResponse> builder =
+          TieredCache.<String, CachedResponse>builder(PAGES)
+              .maximumSize(pages.maxEntries())
+              .ttl(pages.longestLife())
+              .metrics(registry);
+      RedisTier tier = pages.redis() ? redisTier.getIfAvailable() : null;
+      if (tier != null) {
+        builder.redisTier(tier, Codec.json(CachedResponse.class));
+      }
+      return new TieredResponseStore(builder.build());
+    }
+  }
+
+  /** The name of the tiered cache of the response cache's pages. */
+  static final String PAGES = "hotpath-pages";
 
   /** The Redis tier, only with Spring Boot's Redis support on the class path. */
   @Configuration(proxyBeanMethods = false)

@@ -13,12 +13,14 @@ import dev.hotpath.resilience.GuardBuilder;
 import dev.hotpath.servlet.CompressionFilter;
 import dev.hotpath.servlet.DedupFilter;
 import dev.hotpath.servlet.EtagFilter;
+import dev.hotpath.servlet.RateLimitFilter;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -35,6 +37,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cache the tiered caches and the Spring {@code CacheManager}
  * @param guards guards for external calls, by name; each becomes a bean of that name
  * @param health the Actuator health contributors
+ * @param monitoring who may read the {@code hotpath} endpoint and health details over HTTP
  */
 @ConfigurationProperties("hotpath")
 public record HotpathProperties(
@@ -44,7 +47,8 @@ public record HotpathProperties(
     @DefaultValue Servlet servlet,
     @DefaultValue Cache cache,
     Map<String, GuardSpec> guards,
-    @DefaultValue Health health) {
+    @DefaultValue Health health,
+    @DefaultValue @NestedConfigurationProperty MonitoringProperties monitoring) {
 
   /** The budget key that applies a budget to every recorder name. */
   public static final String EVERY_NAME = "*";
@@ -59,6 +63,7 @@ public record HotpathProperties(
    * @param cache the bound value
    * @param guards the bound value
    * @param health the bound value
+   * @param monitoring the bound value
    * @throws IllegalArgumentException listing each bad property with the rule it breaks
    */
   public HotpathProperties {
@@ -80,6 +85,7 @@ public record HotpathProperties(
     });
     checks.apply("hotpath.health.pool-max-pending-threads",
         () -> requireNotNegative("poolMaxPendingThreads", health.poolMaxPendingThreads()));
+    monitoring.rule(checks);
     checks.throwIfAny();
   }
 
@@ -230,6 +236,8 @@ public record HotpathProperties(
    * @param dedup the filter that shares one response among identical concurrent requests
    * @param compression the gzip filter
    * @param etag the ETag / 304 filter
+   * @param responseCache the response cache (off by default), outside de-duplication
+   * @param rateLimit the inbound rate limit (off by default), just inside timing
    */
   public record Servlet(
       @DefaultValue("true") boolean enabled,
@@ -237,7 +245,9 @@ public record HotpathProperties(
       @DefaultValue Timing timing,
       @DefaultValue Dedup dedup,
       @DefaultValue Compression compression,
-      @DefaultValue Etag etag) {
+      @DefaultValue Etag etag,
+      @DefaultValue @NestedConfigurationProperty ResponseCacheProperties responseCache,
+      @DefaultValue @NestedConfigurationProperty RateLimitProperties rateLimit) {
 
     /**
      * Binds the lists to unmodifiable copies.
@@ -248,6 +258,8 @@ public record HotpathProperties(
      * @param dedup the bound value
      * @param compression the bound value
      * @param etag the bound value
+     * @param responseCache the bound value
+     * @param rateLimit the bound value
      */
     public Servlet {
       urlPatterns = List.copyOf(urlPatterns);
@@ -261,6 +273,8 @@ public record HotpathProperties(
       dedup.configure(DedupFilter.builder(), checks);
       compression.configure(CompressionFilter.builder(), checks);
       etag.configure(EtagFilter.builder(), checks);
+      responseCache.check(checks);
+      rateLimit.configure(RateLimitFilter.builder(), checks);
     }
   }
 

@@ -1,9 +1,11 @@
 package dev.hotpath.spring.boot;
 
 import dev.hotpath.cache.TieredCache;
+import dev.hotpath.servlet.ResponseStore;
 import dev.hotpath.spring.boot.internal.TieredSpringCache;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.cache.Cache;
@@ -22,9 +24,15 @@ import org.springframework.cache.CacheManager;
  */
 public final class TieredCacheManager implements CacheManager, AutoCloseable {
   private final Map<String, TieredSpringCache> caches;
+  private final List<ResponseStore> pages;
 
   TieredCacheManager(Map<String, TieredSpringCache> caches) {
+    this(caches, List.of());
+  }
+
+  TieredCacheManager(Map<String, TieredSpringCache> caches, List<ResponseStore> pages) {
     this.caches = Map.copyOf(new LinkedHashMap<>(caches));
+    this.pages = List.copyOf(pages);
   }
 
   @Override
@@ -56,13 +64,16 @@ public final class TieredCacheManager implements CacheManager, AutoCloseable {
   }
 
   /**
-   * Hides every entry tagged {@code tag} in every declared cache, on every node.
+   * Hides every entry tagged {@code tag} in every declared cache, and drops the response cache's
+   * pages of that tag (when {@code hotpath.servlet.response-cache} keeps them in a tiered
+   * cache), on every node.
    *
    * @param tag the tag, such as {@code album:42}
    * @throws IllegalArgumentException if the tag breaks the cache's tag rules
    */
   public void invalidateTag(String tag) {
     caches.values().forEach(cache -> cache.getNativeCache().invalidateTag(tag));
+    pages.forEach(store -> store.invalidateTag(tag));
   }
 
   /** Closes every cache; the Redis tier is closed after them by its own bean. */

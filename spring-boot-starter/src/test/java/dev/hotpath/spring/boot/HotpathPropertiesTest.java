@@ -56,6 +56,53 @@ class HotpathPropertiesTest {
   }
 
   @Test
+  void badEdgeAndMonitoringValuesFailStartupNamingThePropertyAndTheRule() {
+    runner.withPropertyValues(
+            "hotpath.servlet.response-cache.max-entries=0",
+            "hotpath.servlet.response-cache.rules[GET /albums/{id}].ttl=0s",
+            "hotpath.servlet.response-cache.rules[GET /photos].ttl=1m",
+            "hotpath.servlet.response-cache.rules[GET /photos].tags=photo:{id}",
+            "hotpath.servlet.response-cache.rules[POST /upload].ttl=1m",
+            "hotpath.servlet.rate-limit.rules[GET /labels].period=500ms",
+            "hotpath.servlet.rate-limit.client-key.trusted-proxies=10.0.0.0/8,proxy.internal",
+            "hotpath.servlet.rate-limit.max-tracked-clients=0",
+            "hotpath.monitoring.access=token")
+        .run(context -> {
+          assertThat(context).hasFailed();
+          assertThat(causes(context.getStartupFailure()))
+              .contains("hotpath.servlet.response-cache.max-entries: maxEntries must be at least 1, was 0")
+              .contains("hotpath.servlet.response-cache.rules[GET /albums/{id}].ttl: "
+                  + "response cache ttl must be positive, was PT0S")
+              .contains("hotpath.servlet.response-cache.rules[GET /photos]: ")
+              .contains("name variables its path template")
+              .contains("hotpath.servlet.response-cache.rules[POST /upload]: ")
+              .contains("hotpath.servlet.rate-limit.rules[GET /labels]: ")
+              .contains("hotpath.servlet.rate-limit.client-key.trusted-proxies: ")
+              .contains("hotpath.servlet.rate-limit.max-tracked-clients: ")
+              .contains("hotpath.monitoring.token: access=token needs a token");
+        });
+  }
+
+  @Test
+  void aShortMonitoringTokenIsRejectedWithoutShowingIt() {
+    runner.withPropertyValues("hotpath.monitoring.access=token", "hotpath.monitoring.token=abc123xyz")
+        .run(context -> assertThat(causes(context.getStartupFailure()))
+            .contains("hotpath.monitoring.token: ").doesNotContain("abc123xyz"));
+  }
+
+  @Test
+  void edgeDefaultsAreOffAndMonitoringIsLeftToActuator() {
+    runner.run(context -> {
+      HotpathProperties properties = context.getBean(HotpathProperties.class);
+      assertThat(properties.servlet().responseCache().enabled()).isFalse();
+      assertThat(properties.servlet().responseCache().maxEntries()).isEqualTo(10_000);
+      assertThat(properties.servlet().rateLimit().enabled()).isFalse();
+      assertThat(properties.servlet().rateLimit().maxTrackedClients()).isEqualTo(10_000);
+      assertThat(properties.monitoring().access()).isNull();
+    });
+  }
+
+  @Test
   void metadataDescribesEveryGroupWithDefaults() throws Exception {
     String json;
     try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
@@ -63,7 +110,9 @@ class HotpathPropertiesTest {
       json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     assertThat(json).contains("\"hotpath.pool.slow-query-threshold\"", "\"hotpath.servlet.timing.server-timing\"",
-        "\"hotpath.cache.redis.operation-timeout\"", "\"hotpath.budgets\"", "\"hotpath.guards\"");
+        "\"hotpath.cache.redis.operation-timeout\"", "\"hotpath.budgets\"", "\"hotpath.guards\"",
+        "\"hotpath.servlet.response-cache.max-entries\"", "\"hotpath.servlet.rate-limit.rules\"",
+        "\"hotpath.servlet.rate-limit.client-key.header\"", "\"hotpath.monitoring.access\"");
     assertThat(json).contains("\"defaultValue\": \"1s\"");
   }
 

@@ -25,20 +25,35 @@ public final class HotpathHealthIndicator implements HealthIndicator {
   public static final Status DEGRADED = new Status("DEGRADED");
 
   private final HealthRegistry registry;
+  private final DetailsGate gate;
 
   /**
-   * Shows a registry.
+   * Shows a registry, details to everyone Actuator shows them to.
    *
    * @param registry the registry whose checks are run
    */
   public HotpathHealthIndicator(HealthRegistry registry) {
+    this(registry, () -> true);
+  }
+
+  /**
+   * Shows a registry, details only to callers the gate allows (the others see the status).
+   *
+   * @param registry the registry whose checks are run
+   * @param gate who may read the components' details
+   */
+  public HotpathHealthIndicator(HealthRegistry registry, DetailsGate gate) {
     this.registry = registry;
+    this.gate = gate;
   }
 
   @Override
   public Health health() {
     HealthReport report = registry.check();
     Health.Builder health = Health.status(status(report.status()));
+    if (!gate.detailsAllowed()) {
+      return health.build();
+    }
     report.components().forEach((name, component) -> health.withDetail(name, details(component)));
     return health.build();
   }
