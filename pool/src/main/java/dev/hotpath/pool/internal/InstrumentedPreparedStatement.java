@@ -22,7 +22,6 @@ public class InstrumentedPreparedStatement extends DelegatingPreparedStatement {
   private static final Execution<PreparedStatement, ResultSet> QUERY =
       (s, sql, o) -> s.executeQuery();
 
-  private final StatementShape shape;
   private Object[] parameters;
 
   InstrumentedPreparedStatement(PreparedStatement prepared, InstrumentedConnection connection,
@@ -33,8 +32,9 @@ public class InstrumentedPreparedStatement extends DelegatingPreparedStatement {
   }
 
   @Override
-  final StatementShape batchShape() {
-    return shape;
+  public void clearBatch() throws SQLException {
+    // A prepared batch is its own SQL's: its shape stays.
+    delegate.clearBatch();
   }
 
   @Override
@@ -67,7 +67,7 @@ public class InstrumentedPreparedStatement extends DelegatingPreparedStatement {
 
   @Override
   public void clearParameters() throws SQLException {
-    prepared.clearParameters();
+    prepared().clearParameters();
     if (parameters != null) {
       Arrays.fill(parameters, null);
     }
@@ -75,21 +75,21 @@ public class InstrumentedPreparedStatement extends DelegatingPreparedStatement {
 
   @Override
   public boolean execute() throws SQLException {
-    return timed(shape, prepared, EXECUTE, null, null);
+    return timed(shape, prepared(), EXECUTE, null, null);
   }
 
   @Override
   public int executeUpdate() throws SQLException {
-    return timed(shape, prepared, UPDATE, null, null);
+    return timed(shape, prepared(), UPDATE, null, null);
   }
 
   @Override
   public long executeLargeUpdate() throws SQLException {
-    return timed(shape, prepared, LARGE_UPDATE, null, null);
+    return timed(shape, prepared(), LARGE_UPDATE, null, null);
   }
 
   @Override
   public ResultSet executeQuery() throws SQLException {
-    return wrap(timed(shape, prepared, QUERY, null, null));
+    return wrap(timed(shape, prepared(), QUERY, null, null));
   }
 }
