@@ -396,8 +396,8 @@ class ResponseCacheFilterTest {
         .hasMessageStartingWith("a response cache rule needs a GET route");
     assertThatThrownBy(() -> ResponseCacheFilter.builder()
         .rule("GET /albums/*", ResponseCacheRule.ttl(Duration.ofSeconds(1)).tags("album:{id}")))
-        .hasMessage("response cache tags [album:{id}] of route GET /albums/* name variables its path"
-            + " template null has not");
+        .hasMessage("response cache tags [album:{id}] of route GET /albums/* name a {variable} that"
+            + " its path template /albums/* does not define");
     assertThatThrownBy(() -> ResponseCacheRule.ttl(Duration.ofSeconds(1)).pathTemplate("albums/{id}"))
         .hasMessage("path template must start with '/', was albums/{id}");
   }

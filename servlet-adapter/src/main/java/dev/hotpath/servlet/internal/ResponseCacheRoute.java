@@ -48,8 +48,10 @@ public final class ResponseCacheRoute {
     PathTemplate template = templateOf(route, rule);
     boolean variables = rule.tagTemplates().stream().anyMatch(tag -> tag.contains("{"));
     if (variables && (template == null || !template.defines(rule.tagTemplates()))) {
+      String path = rule.pathTemplateOrNull() != null
+          ? rule.pathTemplateOrNull() : route.substring(route.indexOf(' ') + 1);
       throw new IllegalArgumentException("response cache tags " + rule.tagTemplates() + " of route "
-          + route + " name variables its path template " + rule.pathTemplateOrNull() + " has not");
+          + route + " name a {variable} that its path template " + path + " does not define");
     }
   }
 

@@ -72,9 +72,9 @@ class HotpathPropertiesTest {
           assertThat(causes(context.getStartupFailure()))
               .contains("hotpath.servlet.response-cache.max-entries: maxEntries must be at least 1, was 0")
               .contains("hotpath.servlet.response-cache.rules[GET /albums/{id}].ttl: "
-                  + "response cache ttl must be positive, was PT0S")
+                  + "ttl must be positive, was PT0S")
               .contains("hotpath.servlet.response-cache.rules[GET /photos]: ")
-              .contains("name variables its path template")
+              .contains("that its path template /photos does not define")
               .contains("hotpath.servlet.response-cache.rules[POST /upload]: ")
               .contains("hotpath.servlet.rate-limit.rules[GET /labels]: ")
               .contains("hotpath.servlet.rate-limit.client-key.trusted-proxies: ")
