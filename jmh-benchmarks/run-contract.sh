@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every benchmark of the performance contract with its README settings and writes the
 # contract table (ratios and budgets from that one run) to jmh-benchmarks/target/contract-table.md
-# and into jmh-benchmarks/README.md. About 12 minutes on 2 cores; run it on a quiet machine.
+# and into jmh-benchmarks/README.md. About 13 minutes on 2 cores (the smoke of every group: 3);
+# run it on a quiet machine.
 #
 #   jmh-benchmarks/run-contract.sh                         # the whole table
 #   jmh-benchmarks/run-contract.sh --only servlet          # one group

@@ -6,6 +6,7 @@ import dev.hotpath.cache.Codec;
 import dev.hotpath.cache.RedisTier;
 import dev.hotpath.cache.TieredCache;
 import dev.hotpath.core.HealthRegistry;
+import dev.hotpath.examples.JettyLifecycle;
 import dev.hotpath.metrics.LatencyRegistry;
 import dev.hotpath.pool.HotpathDataSource;
 import dev.hotpath.pool.NPlusOnePolicy;
@@ -124,12 +125,7 @@ public final class GalleryService implements AutoCloseable {
     connector.setPort(port);
     server.addConnector(connector);
     server.setHandler(routes(store));
-    try {
-      server.start();
-    } catch (Exception e) { // e.g. the port is taken: release what is open, or the JVM stays up
-      releaseBlocks();
-      throw e;
-    }
+    JettyLifecycle.start(server, this::releaseBlocks);
   }
 
   /**
@@ -232,13 +228,7 @@ public final class GalleryService implements AutoCloseable {
   /** Stops the server, then releases the caches, Redis and the pool. */
   @Override
   public void close() {
-    try {
-      server.stop();
-    } catch (Exception e) {
-      throw new IllegalStateException("Jetty did not stop", e);
-    } finally {
-      releaseBlocks();
-    }
+    JettyLifecycle.stop(server, this::releaseBlocks);
   }
 
   private void releaseBlocks() {

@@ -66,7 +66,7 @@ final class ProofPlots {
           .toFile(), chart, 900, 520);
     }
     XYSeriesCollection p95s = new XYSeriesCollection();
-    for (ProofMode mode : ProofMode.values()) {
+    for (ProofMode mode : settings.modes()) {
       XYSeries series = new XYSeries(mode.label());
       for (LevelResult level : outcome.levels()) {
         if (level.mode() == mode) {

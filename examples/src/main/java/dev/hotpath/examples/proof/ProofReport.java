@@ -67,7 +67,9 @@ final class ProofReport {
     }
     md.append("Run ").append(o.started().toString(), 0, 16).append(" UTC, ")
         .append(String.format(Locale.ROOT, "%,d", s.photos())).append(" photos (")
-        .append(String.format(Locale.ROOT, "%,d", o.tagRows())).append(" photo-tag rows), ")
+        .append(String.format(Locale.ROOT, "%,d", o.tagRows())).append(" photo-tag rows, database ")
+        .append(String.format(Locale.ROOT, "%,d", o.databaseBytes() >> 20))
+        .append(" MB with the hotpath indexes; target 1-5 GB), ")
         .append(Runtime.getRuntime().availableProcessors()).append(" cores, JDK ")
         .append(System.getProperty("java.version")).append(", Redis second tier ")
         .append(o.redis() ? "on" : "off").append(", whole run ").append(minutes(o.elapsed()))
@@ -85,14 +87,14 @@ final class ProofReport {
         .append(".\n\n");
 
     md.append("### Targets\n\n| target | users |");
-    for (ProofMode mode : ProofMode.values()) {
+    for (ProofMode mode : s.modes()) {
       md.append(' ').append(mode.label()).append(" |");
     }
-    md.append("\n|---|---:|").append("---|".repeat(ProofMode.values().length)).append('\n');
+    md.append("\n|---|---:|").append("---|".repeat(s.modes().size())).append('\n');
     for (int users : s.users()) {
       for (Target target : TARGETS) {
         md.append("| ").append(target.name()).append(" | ").append(users).append(" |");
-        for (ProofMode mode : ProofMode.values()) {
+        for (ProofMode mode : s.modes()) {
           level(o, mode, users).ifPresentOrElse(level -> {
             Histogram h = new Histogram(3);
             long errors = 0;
@@ -109,7 +111,7 @@ final class ProofReport {
         md.append('\n');
       }
       md.append("| responses 60-80% smaller compressed (pages) | ").append(users).append(" |");
-      for (ProofMode mode : ProofMode.values()) {
+      for (ProofMode mode : s.modes()) {
         level(o, mode, users).ifPresentOrElse(level -> {
           double saving = saving(level);
           md.append(' ').append(Math.round(saving * 100)).append("% ")

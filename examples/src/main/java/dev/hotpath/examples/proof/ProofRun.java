@@ -19,7 +19,9 @@ import java.util.Map;
  * seconds between a user's requests [2], {@code proof.warmup} [15] and {@code proof.duration}
  * [45] seconds per level, {@code proof.timeout} per request [10 s], {@code proof.fork} [true],
  * {@code proof.out} [examples/proof-report], {@code proof.readme} (a README to write the report
- * section into; none by default) and {@code proof.note} (a line at the top of the report).
+ * section into; none by default), {@code proof.note} (a line at the top of the report) and
+ * {@code proof.modes} [naive,hotpath,hotpath-no-cache] (a subset, e.g. for a quick check of one
+ * build; they always run in that order, since the naive build runs before the indexes exist).
  */
 public final class ProofRun {
 
@@ -39,10 +41,45 @@ public final class ProofRun {
    * @param readme a README whose report section is replaced, or null
    * @param note a line for the top of the report, or empty
    * @param command the command line that reproduces the run, for the report
+   * @param modes the builds to run, in {@link ProofMode} order, no repeats
    */
   public record Settings(long photos, ProofDatabase database, List<Integer> users, Duration think,
       Duration warmup, Duration duration, Duration timeout, boolean fork, Path out, Path readme,
-      String note, String command) {
+      String note, String command, List<ProofMode> modes) {
+
+    /**
+     * Puts the modes in their run order and refuses an empty set.
+     */
+    public Settings {
+      modes = modes.stream().distinct().sorted().toList();
+      if (modes.isEmpty()) {
+        throw new IllegalArgumentException("modes must name at least one of naive, hotpath,"
+            + " hotpath-no-cache, was empty");
+      }
+    }
+
+    /**
+     * The settings of a run of every mode.
+     *
+     * @param photos the dataset's photo count
+     * @param database the dataset's database
+     * @param users the load levels, in simulated users
+     * @param think the mean time between one user's requests
+     * @param warmup per level, sent but not recorded
+     * @param duration per level, recorded
+     * @param timeout per request
+     * @param fork whether each mode runs in a JVM of its own
+     * @param out where the report and plots go
+     * @param readme a README whose report section is replaced, or null
+     * @param note a line for the top of the report, or empty
+     * @param command the command line that reproduces the run, for the report
+     */
+    public Settings(long photos, ProofDatabase database, List<Integer> users, Duration think,
+        Duration warmup, Duration duration, Duration timeout, boolean fork, Path out, Path readme,
+        String note, String command) {
+      this(photos, database, users, think, warmup, duration, timeout, fork, out, readme, note,
+          command, List.of(ProofMode.values()));
+    }
 
     /**
      * Reads the settings from system properties.
@@ -63,7 +100,10 @@ public final class ProofRun {
           Path.of(System.getProperty("proof.out", "examples/proof-report")),
           readme == null || readme.isBlank() ? null : Path.of(readme),
           System.getProperty("proof.note", ""),
-          System.getProperty("proof.command", "examples/proof.sh"));
+          System.getProperty("proof.command", "examples/proof.sh"),
+          Arrays.stream(System.getProperty("proof.modes", "naive,hotpath,hotpath-no-cache")
+              .split(",")).map(String::trim).filter(m -> !m.isEmpty()).map(ProofMode::of)
+              .toList());
     }
 
     private static Duration seconds(String property, double fallback) {
@@ -88,12 +128,13 @@ public final class ProofRun {
    * @param findings the index suggestions
    * @param visionCalls per mode, calls that reached the vision API
    * @param redis whether the hotpath caches had Redis as their second tier
+   * @param databaseBytes the dataset's database at the end, hotpath indexes included
    * @param elapsed the whole run
    */
   record Outcome(Settings settings, Instant started, Duration seedTime, long tagRows,
       Duration indexTime,
       List<LevelResult> levels, List<IndexAdvisor.Finding> findings,
-      Map<String, Long> visionCalls, boolean redis, Duration elapsed) {}
+      Map<String, Long> visionCalls, boolean redis, long databaseBytes, Duration elapsed) {}
 
   private ProofRun() {}
 
@@ -131,13 +172,15 @@ public final class ProofRun {
     String redisUri = System.getenv("HOTPATH_REDIS_URI");
     Files.createDirectories(settings.out());
 
-    dataset.dropHotpathIndexes(); // the naive build runs on keys only
+    if (settings.modes().contains(ProofMode.NAIVE)) {
+      dataset.dropHotpathIndexes(); // the naive build runs on keys only
+    }
     List<LevelResult> levels = new ArrayList<>();
     List<IndexAdvisor.Finding> findings = List.of();
-    Duration indexTime = Duration.ZERO;
+    Duration indexTime = null;
     Map<String, Long> visionCalls = new java.util.LinkedHashMap<>();
-    for (ProofMode mode : ProofMode.values()) {
-      if (mode == ProofMode.HOTPATH) {
+    for (ProofMode mode : settings.modes()) {
+      if (mode.blocks() && indexTime == null) { // built once, before the first hotpath build
         indexTime = dataset.createHotpathIndexes();
         log("hotpath indexes built in " + indexTime.toSeconds() + " s");
       }
@@ -166,8 +209,9 @@ public final class ProofRun {
         }
       }
     }
-    Outcome outcome = new Outcome(settings, started, seedTime, tagRows, indexTime, levels, findings,
-        visionCalls, redisUri != null && !redisUri.isBlank(),
+    Outcome outcome = new Outcome(settings, started, seedTime, tagRows,
+        indexTime == null ? Duration.ZERO : indexTime, levels, findings,
+        visionCalls, redisUri != null && !redisUri.isBlank(), dataset.databaseBytes(),
         Duration.ofNanos(System.nanoTime() - t0));
     ProofPlots.write(outcome);
     ProofReport.write(outcome);

@@ -193,6 +193,20 @@ public final class ScaleDataset {
   }
 
   /**
+   * Returns the size of the dataset's database on disk, indexes included.
+   *
+   * @return bytes
+   * @throws SQLException if PostgreSQL fails
+   */
+  public long databaseBytes() throws SQLException {
+    try (Connection c = database.connect(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT pg_database_size(current_database())")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /**
    * Returns the photo count recorded by the seed, or -1 when there is no current dataset.
    *
    * @param c a connection to the dataset
@@ -284,13 +298,15 @@ public final class ScaleDataset {
   }
 
   /**
-   * Seeds (or reuses) the dataset and prints how long it took: {@code -Dproof.photos=N}.
+   * Seeds (or reuses) the dataset and prints how long it took, without running the proof:
+   * {@code -Dproof.photos=N}, by default {@link ProofRun}'s 1,000,000 (a different size replaces
+   * the dataset, so a seed-only run with another default would undo the full run's seed).
    *
    * @param args unused
    * @throws SQLException if PostgreSQL fails
    */
   public static void main(String[] args) throws SQLException {
-    long photos = Long.getLong("proof.photos", 20_000);
+    long photos = Long.getLong("proof.photos", 1_000_000);
     ProofDatabase db = ProofDatabase.fromEnvironment(
         System.getProperty("proof.database", ProofDatabase.DEFAULT_DATABASE));
     Duration took = new ScaleDataset(db).ensure(photos);

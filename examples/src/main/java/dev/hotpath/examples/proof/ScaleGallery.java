@@ -3,6 +3,7 @@ package dev.hotpath.examples.proof;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import dev.hotpath.cache.RedisTier;
+import dev.hotpath.examples.JettyLifecycle;
 import dev.hotpath.metrics.LatencyRecorder;
 import dev.hotpath.metrics.LatencyRegistry;
 import dev.hotpath.metrics.LatencySnapshot;
@@ -95,12 +96,7 @@ public final class ScaleGallery implements AutoCloseable {
     connector.setAcceptQueueSize(1024);
     server.addConnector(connector);
     server.setHandler(routesAndFilters(queries));
-    try {
-      server.start();
-    } catch (Exception e) {
-      releaseBlocks();
-      throw e;
-    }
+    JettyLifecycle.start(server, this::releaseBlocks);
   }
 
   /**
@@ -161,13 +157,7 @@ public final class ScaleGallery implements AutoCloseable {
   /** Stops Jetty, then the vision batches, caches and pool. */
   @Override
   public void close() {
-    try {
-      server.stop();
-    } catch (Exception e) {
-      throw new IllegalStateException("Jetty did not stop", e);
-    } finally {
-      releaseBlocks();
-    }
+    JettyLifecycle.stop(server, this::releaseBlocks);
   }
 
   private void releaseBlocks() {
