@@ -7,6 +7,7 @@ import dev.hotpath.servlet.internal.BodyBuffer;
 import dev.hotpath.servlet.internal.BufferingResponse;
 import dev.hotpath.servlet.internal.CapturedResponse;
 import dev.hotpath.servlet.internal.DedupKey;
+import dev.hotpath.servlet.internal.StreamOnAsyncRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -174,7 +175,7 @@ public final class DedupFilter extends HttpFilter {
       Map<String, List<String>> before = CapturedResponse.headersOf(response);
       buffered = new BufferingResponse(response, maxBodyBytes);
       try {
-        chain.doFilter(request, buffered);
+        chain.doFilter(StreamOnAsyncRequest.of(request, buffered), buffered);
       } catch (IOException | ServletException | RuntimeException e) {
         // Waiters run their own request rather than share this failure.
         failure = e;

@@ -10,6 +10,7 @@ import dev.hotpath.servlet.internal.GzipResponse;
 import dev.hotpath.servlet.internal.GzipTagRequest;
 import dev.hotpath.servlet.internal.HeaderTokens;
 import dev.hotpath.servlet.internal.RangeHidingRequest;
+import dev.hotpath.servlet.internal.StreamOnAsyncRequest;
 import dev.hotpath.servlet.internal.Xxh64;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -90,7 +91,8 @@ public final class EtagFilter extends HttpFilter {
         && EntityTags.isEntityTag(http.getHeader("If-Range"));
     BufferingResponse buffered = new BufferingResponse(httpResponse, maxBufferBytes);
     try {
-      chain.doFilter(ifRange ? new RangeHidingRequest(http) : http, buffered);
+      chain.doFilter(StreamOnAsyncRequest.of(ifRange ? new RangeHidingRequest(http) : http, buffered),
+          buffered);
       if (http.isAsyncStarted()) {
         buffered.stream();
         return;

@@ -14,6 +14,7 @@ import dev.hotpath.servlet.internal.GzipTagRequest;
 import dev.hotpath.servlet.internal.HiddenHeadersRequest;
 import dev.hotpath.servlet.internal.OncePerRequest;
 import dev.hotpath.servlet.internal.ResponseCacheRoute;
+import dev.hotpath.servlet.internal.StreamOnAsyncRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -208,7 +209,8 @@ public final class ResponseCacheFilter extends HttpFilter {
     BufferingResponse buffered = new BufferingResponse(response, maxBodyBytes);
     try {
       // The full 200 is what gets stored; this filter answers the validators itself.
-      chain.doFilter(new HiddenHeadersRequest(request, "If-None-Match", "If-Modified-Since"), buffered);
+      chain.doFilter(StreamOnAsyncRequest.of(
+          new HiddenHeadersRequest(request, "If-None-Match", "If-Modified-Since"), buffered), buffered);
       if (request.isAsyncStarted()) {
         buffered.stream();
         return;

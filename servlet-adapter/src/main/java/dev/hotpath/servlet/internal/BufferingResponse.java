@@ -12,7 +12,8 @@ import java.io.UncheckedIOException;
  * streaming, and the buffered bytes go out, as soon as it shows it is not a small finished
  * body: the body outgrows the limit, more bytes follow a flush, the content type is a stream
  * ({@code text/event-stream}, {@code application/x-ndjson}), a write listener is set, the
- * filter sees the request go async, or an error or redirect is sent.
+ * application starts async processing (through {@link StreamOnAsyncRequest}, before any async
+ * thread can write), or an error or redirect is sent.
  *
  * <p>A flush, of the stream or by {@code flushBuffer()}, is deferred while the body is held: a
  * flush at the very end of the body (JSON serializers flush the stream, Spring MVC calls
@@ -166,6 +167,8 @@ public final class BufferingResponse extends BodyRewritingResponse {
   @Override
   public void flushBuffer() throws IOException {
     if (streaming) {
+      // The writer encodes into this wrapper's own stream: its bytes are part of the buffer.
+      flushWriter();
       super.flushBuffer();
     } else {
       flushWriter();
