@@ -110,6 +110,22 @@ public final class ContractRun {
                     - s.get("noFilters").score();
                 return new Verdict(String.format(Locale.ROOT, "%.1f us added", added), added < 20);
               }))),
+      new Group("edge", B + "servlet.EdgeFiltersBenchmark.*", 2, 5, 2, 8, true, List.of(
+          new Budget("Response cache hit, 2 KB page", "no filters; the uncached timing + "
+              + "compression + ETag chain", "a few us: < 5 us added, < 1/2 the uncached chain",
+              s -> {
+                double hit = score(s, "responseCacheHit").score();
+                double bare = score(s, "noFilters").score();
+                double uncached = score(s, "timingCompressionEtag").score();
+                return new Verdict(String.format(Locale.ROOT,
+                    "%.1f us added, %.2fx the uncached chain", hit - bare, hit / uncached),
+                    hit - bare < 5 && hit / uncached < 0.5);
+              }),
+          new Budget("Inbound rate limiter, allowed request", "no filters", "< 2 us added",
+              s -> {
+                double added = score(s, "rateLimitAllowed").score() - score(s, "noFilters").score();
+                return new Verdict(String.format(Locale.ROOT, "%.2f us added", added), added < 2);
+              }))),
       new Group("metrics", B + "metrics.LatencyRecordBenchmark.(latencyRecorder|micrometerTimer)$",
           1, 3, 1, 5, false, List.of(new Budget("`LatencyRecorder.record`",
               "Micrometer `Timer.record`", "<= 1x",
