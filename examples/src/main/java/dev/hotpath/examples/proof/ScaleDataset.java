@@ -299,14 +299,14 @@ public final class ScaleDataset {
 
   /**
    * Seeds (or reuses) the dataset and prints how long it took, without running the proof:
-   * {@code -Dproof.photos=N}, by default {@link ProofRun}'s 1,000,000 (a different size replaces
+   * {@code -Dproof.photos=N}, by default {@link ProofRun}'s 1,500,000 (a different size replaces
    * the dataset, so a seed-only run with another default would undo the full run's seed).
    *
    * @param args unused
    * @throws SQLException if PostgreSQL fails
    */
   public static void main(String[] args) throws SQLException {
-    long photos = Long.getLong("proof.photos", 1_000_000);
+    long photos = Long.getLong("proof.photos", ProofRun.DEFAULT_PHOTOS);
     ProofDatabase db = ProofDatabase.fromEnvironment(
         System.getProperty("proof.database", ProofDatabase.DEFAULT_DATABASE));
     Duration took = new ScaleDataset(db).ensure(photos);
