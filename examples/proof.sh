@@ -4,7 +4,7 @@
 # each in a JVM of its own at 50, 150 and 500 users, and writes examples/proof-report/ (report.md,
 # results.csv, PNG plots) and the report section of examples/README.md.
 #
-#   examples/proof.sh                          # the full run: 1,500,000 photos, ~25 minutes
+#   examples/proof.sh                          # the full run: 1,500,000 photos, ~13 minutes
 #   examples/proof.sh -Dproof.photos=200000 -Dproof.duration=20 -Dproof.note="..."
 #
 # Every -Dproof.* setting is listed in ProofRun's javadoc. Set HOTPATH_REDIS_URI to give the
