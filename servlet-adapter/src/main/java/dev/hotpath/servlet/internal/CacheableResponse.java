@@ -71,12 +71,9 @@ public final class CacheableResponse {
     if (captured == null) {
       return null;
     }
-    List<List<String>> headers = new ArrayList<>();
-    for (String[] header : captured.headers()) {
-      headers.add(List.of(header));
-    }
     long swr = route.rule().staleWhileRevalidateWindow().toMillis();
-    return new CachedResponse(captured.status(), captured.contentType(), headers, captured.body(),
+    return new CachedResponse(captured.status(), captured.contentType(), captured.headers(),
+        captured.body(),
         now, now + ttl, now + ttl + swr, vary, vary.isEmpty() ? "" : varyDigest(request, vary));
   }
 

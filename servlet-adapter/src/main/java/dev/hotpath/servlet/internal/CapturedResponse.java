@@ -19,28 +19,15 @@ public final class CapturedResponse {
 
   private final int status;
   private final String contentType;
-  private final List<String[]> headers;
+  private final List<List<String>> headers;
   private final byte[] body;
 
-  private CapturedResponse(int status, String contentType, List<String[]> headers, byte[] body) {
+  private CapturedResponse(int status, String contentType, List<List<String>> headers,
+      byte[] body) {
     this.status = status;
     this.contentType = contentType;
     this.headers = headers;
     this.body = body;
-  }
-
-  /**
-   * Rebuilds a capture from its parts, e.g. read back from a response cache.
-   *
-   * @param status the status
-   * @param contentType the content type, or null
-   * @param headers each header as its name followed by its values
-   * @param body the body, not copied
-   * @return the capture
-   */
-  public static CapturedResponse of(int status, String contentType, List<String[]> headers,
-      byte[] body) {
-    return new CapturedResponse(status, contentType, headers, body);
   }
 
   /** @return the status */
@@ -53,8 +40,8 @@ public final class CapturedResponse {
     return contentType;
   }
 
-  /** @return each header as its name followed by its values; do not modify */
-  public List<String[]> headers() {
+  /** @return each header as its name followed by its values, unmodifiable */
+  public List<List<String>> headers() {
     return headers;
   }
 
@@ -96,7 +83,7 @@ public final class CapturedResponse {
     if (response.containsHeader("Set-Cookie")) {
       return null;
     }
-    List<String[]> headers = new ArrayList<>();
+    List<List<String>> headers = new ArrayList<>();
     for (String name : response.getHeaderNames()) {
       String lower = name.toLowerCase(java.util.Locale.ROOT);
       if (PER_RESPONSE.contains(lower)) {
@@ -106,13 +93,15 @@ public final class CapturedResponse {
       if (values.equals(before.get(lower))) {
         continue;
       }
-      List<String> copy = new ArrayList<>(values);
-      copy.add(0, name);
-      headers.add(copy.toArray(new String[0]));
+      List<String> copy = new ArrayList<>(values.size() + 1);
+      copy.add(name);
+      copy.addAll(values);
+      headers.add(List.copyOf(copy));
     }
     byte[] bytes = new byte[length];
     System.arraycopy(body, 0, bytes, 0, length);
-    return new CapturedResponse(response.getStatus(), response.getContentType(), headers, bytes);
+    return new CapturedResponse(response.getStatus(), response.getContentType(),
+        List.copyOf(headers), bytes);
   }
 
   /**
@@ -122,17 +111,7 @@ public final class CapturedResponse {
    * @throws IOException when writing fails
    */
   public void replay(HttpServletResponse response) throws IOException {
-    response.setStatus(status);
-    if (contentType != null) {
-      response.setContentType(contentType);
-    }
-    for (String[] header : headers) {
-      response.setHeader(header[0], header[1]);
-      for (int i = 2; i < header.length; i++) {
-        response.addHeader(header[0], header[i]);
-      }
-    }
-    writeBody(response, status, body);
+    replay(response, status, contentType, headers, body);
   }
 
   /**
@@ -163,11 +142,6 @@ public final class CapturedResponse {
         }
       }
     }
-    writeBody(response, status, body);
-  }
-
-  private static void writeBody(HttpServletResponse response, int status, byte[] body)
-      throws IOException {
     if (body.length > 0 || status >= 200 && status != 204 && status != 304) {
       response.setContentLength(body.length);
     }
